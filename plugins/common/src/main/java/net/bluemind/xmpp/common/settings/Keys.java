@@ -1,0 +1,132 @@
+package net.bluemind.xmpp.common.settings;
+
+import static net.bluemind.xmpp.common.settings.Parsers.amqpUri;
+import static net.bluemind.xmpp.common.settings.Parsers.bool;
+import static net.bluemind.xmpp.common.settings.Parsers.duration;
+import static net.bluemind.xmpp.common.settings.Parsers.httpUrls;
+import static net.bluemind.xmpp.common.settings.Parsers.integer;
+import static net.bluemind.xmpp.common.settings.Parsers.oneOf;
+import static net.bluemind.xmpp.common.settings.Parsers.path;
+import static net.bluemind.xmpp.common.settings.Parsers.size;
+import static net.bluemind.xmpp.common.settings.Parsers.string;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of the bm-xmpp bundle, in the order the generated init.properties documents them.
+ * This list is the single source: init.properties comments, README tables and validation come from it.
+ */
+public final class Keys {
+
+    private static final List<Setting<?>> ALL = new ArrayList<>();
+
+    // --- bm-core ---------------------------------------------------------------------------
+    public static final Setting<List<URI>> CORE_URL = add("core-url", "",
+            "bm-core base URL, e.g. http://10.0.0.5:8090; empty: host from bm.ini / bm-locator", httpUrls());
+    public static final Setting<Path> BM_INI = add("bm-ini", "/etc/bm/bm.ini",
+            "BlueMind's bm.ini, read for 'host' and 'locator' when core-url is empty", path());
+    public static final Setting<Duration> LOCATOR_CACHE_TTL = add("locator-cache-ttl", "5m",
+            "how long a bm-locator answer is reused", duration(Duration.ofSeconds(1)));
+    public static final Setting<Path> CORE_TOKEN_FILE = add("core-token-file", "/etc/bm/bm-core.tok",
+            "file holding the machine API token sent as X-BM-ApiKey", path());
+    public static final Setting<Duration> CORE_CONNECT_TIMEOUT = add("core-connect-timeout", "2s",
+            "connect timeout of bm-core calls", duration(Duration.ofMillis(50)));
+    public static final Setting<Duration> CORE_READ_TIMEOUT = add("core-read-timeout", "5s",
+            "time a bm-core call may take before it counts as 'core slow'", duration(Duration.ofMillis(50)));
+    public static final Setting<String> DEFAULT_DOMAIN = add("default-domain", "",
+            "domain appended to logins without '@' when the connection names none", string());
+
+    // --- message bus -----------------------------------------------------------------------
+    public static final Setting<URI> AMQP_URI = add("amqp-uri", "amqp://127.0.0.1:5672",
+            "RabbitMQ carrying BlueMind's bm.system/bm.directory notifications", amqpUri());
+    public static final Setting<Duration> BUS_RECONNECT_MAX = add("bus-reconnect-max", "30s",
+            "longest wait between two reconnection attempts to RabbitMQ (back-off starts at 500ms)",
+            duration(Duration.ofMillis(100)));
+
+    // --- auth ------------------------------------------------------------------------------
+    public static final Setting<Duration> AUTH_CACHE_TTL = add("auth-cache-ttl", "10m",
+            "how long a verified login is remembered (salted hash, never the password)", duration(Duration.ZERO));
+    public static final Setting<Integer> AUTH_CACHE_SIZE = add("auth-cache-size", "10000",
+            "most remembered logins", integer(0, 10_000_000));
+    public static final Setting<Boolean> AUTH_OFFLINE_LOGIN = add("auth-offline-login", "true",
+            "let a user with a still-valid cached login in while bm-core is unreachable", bool());
+    public static final Setting<Integer> AUTH_THROTTLE_ACCOUNT_FAILURES = add("auth-throttle-account-failures", "5",
+            "failed logins of one account before it is locked for auth-throttle-lockout", integer(1, 1000));
+    public static final Setting<Integer> AUTH_THROTTLE_IP_FAILURES = add("auth-throttle-ip-failures", "20",
+            "failed logins from one client IP before it is locked for auth-throttle-lockout", integer(1, 100_000));
+    public static final Setting<Duration> AUTH_THROTTLE_WINDOW = add("auth-throttle-window", "5m",
+            "period over which failed logins are counted", duration(Duration.ofSeconds(1)));
+    public static final Setting<Duration> AUTH_THROTTLE_DELAY = add("auth-throttle-delay", "1s",
+            "extra delay per recent failure before answering a failed login (capped at 5 failures' worth)",
+            duration(Duration.ZERO));
+    public static final Setting<Duration> AUTH_THROTTLE_LOCKOUT = add("auth-throttle-lockout", "15m",
+            "how long an account or IP over its failure limit is refused", duration(Duration.ofSeconds(1)));
+
+    // --- vcard -----------------------------------------------------------------------------
+    public static final Setting<Duration> VCARD_CACHE_TTL = add("vcard-cache-ttl", "15m",
+            "how long a vCard and photo hash built from the address book is reused", duration(Duration.ZERO));
+    public static final Setting<Integer> VCARD_CACHE_SIZE = add("vcard-cache-size", "20000",
+            "most cached vCards", integer(0, 10_000_000));
+    public static final Setting<Integer> VCARD_PHOTO_MAX_PIXELS = add("vcard-photo-max-pixels", "192",
+            "photos wider or taller than this are scaled down (pixels)", integer(16, 4096));
+    public static final Setting<Long> VCARD_PHOTO_MAX_BYTES = add("vcard-photo-max-bytes", "64k",
+            "photos larger than this are scaled down and re-encoded", size(1024));
+
+    // --- domains ---------------------------------------------------------------------------
+    public static final Setting<Duration> DOMAINS_RESYNC_INTERVAL = add("domains-resync-interval", "10m",
+            "full re-read of BlueMind's domains, the safety net behind bus events", duration(Duration.ofSeconds(5)));
+    public static final Setting<Path> CERTS_DIR = add("certs-dir", "/usr/share/bm-xmpp/certs",
+            "where <domain>.pem files (chain + key) are read, and self-signed ones written", path());
+    public static final Setting<CertKeyType> CERT_KEY_TYPE = add("cert-key-type", "ec-p256",
+            "key of generated self-signed certificates", oneOf(CertKeyType.class));
+    public static final Setting<Duration> CERT_VALIDITY = add("cert-validity", "825d",
+            "validity of generated self-signed certificates", duration(Duration.ofDays(1)));
+
+    // --- archive ---------------------------------------------------------------------------
+    public static final Setting<List<URI>> ES_URLS = add("es-urls", "",
+            "Elasticsearch URLs, comma-separated; empty: bm/es host from bm-locator, port 9200", httpUrls());
+    public static final Setting<Path> ARCHIVE_SPOOL_DIR = add("archive-spool-dir", "/var/spool/bm-xmpp/archive",
+            "durable local spool for messages not yet in Elasticsearch", path());
+    public static final Setting<Long> ARCHIVE_SPOOL_MAX = add("archive-spool-max", "1g",
+            "spool size limit; a loud warning is logged past 80%", size(1 << 20));
+    public static final Setting<Integer> ARCHIVE_BULK_MAX_DOCS = add("archive-bulk-max-docs", "500",
+            "most documents in one _bulk request", integer(1, 100_000));
+    public static final Setting<Long> ARCHIVE_BULK_MAX_BYTES = add("archive-bulk-max-bytes", "5m",
+            "largest _bulk request body", size(1024));
+    public static final Setting<Duration> ARCHIVE_FLUSH_INTERVAL = add("archive-flush-interval", "1s",
+            "longest time a message waits before being sent to Elasticsearch", duration(Duration.ofMillis(10)));
+    public static final Setting<Duration> ARCHIVE_RETENTION = add("archive-retention", "0d",
+            "messages older than this are purged; 0d keeps everything", duration(Duration.ZERO));
+    public static final Setting<Integer> ARCHIVE_MAM_MAX_PAGE = add("archive-mam-max-page", "100",
+            "largest page a MAM query returns (clients asking for more get this many)", integer(1, 10_000));
+
+    private Keys() {
+    }
+
+    private static <T> Setting<T> add(String key, String def, String description, ValueParser<T> parser) {
+        Setting<T> s = new Setting<>(key, def, description, parser);
+        s.parse(def); // a default that does not parse is a programming error, caught at class load
+        ALL.add(s);
+        return s;
+    }
+
+    /** All settings in documentation order. */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    static Map<String, Setting<?>> byKey() {
+        Map<String, Setting<?>> m = new LinkedHashMap<>();
+        for (Setting<?> s : ALL) {
+            m.put(s.key(), s);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,144 @@
+package net.bluemind.xmpp.common.settings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The value types bm-xmpp settings use. */
+final class Parsers {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]?)b?");
+
+    private Parsers() {
+    }
+
+    static ValueParser<String> string() {
+        return of(raw -> raw, "any text");
+    }
+
+    static ValueParser<Boolean> bool() {
+        return of(raw -> switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException();
+        }, "true or false");
+    }
+
+    static ValueParser<Integer> integer(int min, int max) {
+        return of(raw -> {
+            int v = Integer.parseInt(raw);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return v;
+        }, "a whole number from " + min + " to " + max);
+    }
+
+    static ValueParser<Duration> duration(Duration min) {
+        return of(raw -> {
+            Matcher m = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new IllegalArgumentException();
+            }
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            if (d.compareTo(min) < 0) {
+                throw new IllegalArgumentException("at least " + min.toMillis() + "ms");
+            }
+            return d;
+        }, "a duration like 500ms, 30s, 10m, 2h, 7d");
+    }
+
+    /** A byte count like 512k, 64m, 2g. */
+    static ValueParser<Long> size(long min) {
+        return of(raw -> {
+            Matcher m = SIZE.matcher(raw.toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new IllegalArgumentException();
+            }
+            long n = Long.parseLong(m.group(1));
+            long v = switch (m.group(2)) {
+                case "k" -> n << 10;
+                case "m" -> n << 20;
+                case "g" -> n << 30;
+                default -> n;
+            };
+            if (v < min) {
+                throw new IllegalArgumentException("at least " + min + " bytes");
+            }
+            return v;
+        }, "a size in bytes like 65536, 512k, 64m, 1g");
+    }
+
+    static ValueParser<Path> path() {
+        return of(raw -> {
+            if (raw.isEmpty()) {
+                throw new IllegalArgumentException("empty");
+            }
+            return Path.of(raw);
+        }, "a file system path");
+    }
+
+    /** An http(s) URL, or empty meaning "find it through bm-locator". */
+    static ValueParser<List<URI>> httpUrls() {
+        return of(raw -> {
+            List<URI> out = new ArrayList<>();
+            for (String part : raw.split(",")) {
+                String p = part.trim();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                URI u = URI.create(p);
+                if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+                    throw new IllegalArgumentException("not an http(s) URL: " + p);
+                }
+                out.add(u);
+            }
+            return List.copyOf(out);
+        }, "comma-separated http(s) URLs, or empty to use bm-locator");
+    }
+
+    static ValueParser<URI> amqpUri() {
+        return of(raw -> {
+            URI u = URI.create(raw);
+            if (!"amqp".equals(u.getScheme()) && !"amqps".equals(u.getScheme()) || u.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return u;
+        }, "an amqp:// or amqps:// URI with a host");
+    }
+
+    static <E extends Enum<E>> ValueParser<E> oneOf(Class<E> type) {
+        StringBuilder names = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            names.append(names.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        return of(raw -> Enum.valueOf(type, raw.toUpperCase(Locale.ROOT).replace('-', '_')), "one of " + names);
+    }
+
+    private static <T> ValueParser<T> of(java.util.function.Function<String, T> f, String expected) {
+        return new ValueParser<>() {
+            @Override
+            public T parse(String raw) {
+                return f.apply(raw);
+            }
+
+            @Override
+            public String expected() {
+                return expected;
+            }
+        };
+    }
+}
