@@ -88,6 +88,8 @@ public final class Keys {
             "key of generated self-signed certificates", oneOf(CertKeyType.class));
     public static final Setting<Duration> CERT_VALIDITY = add("cert-validity", "825d",
             "validity of generated self-signed certificates", duration(Duration.ofDays(1)));
+    public static final Setting<Duration> CERTS_CHECK_INTERVAL = add("certs-check-interval", "1m",
+            "how often certs-dir is re-read in case a file change was not noticed", duration(Duration.ofSeconds(1)));
 
     // --- archive ---------------------------------------------------------------------------
     public static final Setting<List<URI>> ES_URLS = add("es-urls", "",
