@@ -1,0 +1,7 @@
+package tigase.db.comp;
+
+/** Declared members: only those bm-xmpp uses. */
+public interface RepositoryItem {
+
+    String getKey();
+}

@@ -1,0 +1,8 @@
+package tigase.db.comp;
+
+/** Declared members: only those bm-xmpp uses. */
+public abstract class RepositoryItemAbstract implements RepositoryItem {
+
+    public RepositoryItemAbstract() {
+    }
+}

@@ -1,0 +1,6 @@
+package tigase.kernel.beans;
+
+public interface Initializable {
+
+    void initialize();
+}

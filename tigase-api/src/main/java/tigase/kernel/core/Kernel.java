@@ -1,0 +1,7 @@
+package tigase.kernel.core;
+
+public class Kernel {
+
+    public Kernel() {
+    }
+}
