@@ -21,14 +21,14 @@ public final class ServicesMain {
                     start(config, rabbit, es);
                     status(config, rabbit, es);
                 }
-                case "stop" -> stop(rabbit, es);
+                case "stop" -> stop(rabbit, es, args.length > 1 ? args[1] : "all");
                 case "status" -> {
                     if (!status(config, rabbit, es)) {
                         System.exit(3);
                     }
                 }
                 default -> {
-                    System.err.println("usage: services start|stop|status");
+                    System.err.println("usage: services start | stop [all|rabbitmq|elasticsearch] | status");
                     System.exit(2);
                 }
             }
@@ -59,13 +59,28 @@ public final class ServicesMain {
         }
     }
 
-    private static void stop(RabbitMqNode rabbit, ElasticsearchNode es) {
+    private static void stop(RabbitMqNode rabbit, ElasticsearchNode es, String which) {
+        if (!which.equals("all") && !which.equals("rabbitmq") && !which.equals("elasticsearch")) {
+            throw new ServiceException("stop what? all, rabbitmq or elasticsearch, not " + which);
+        }
+        if (!which.equals("elasticsearch")) {
+            stopRabbit(rabbit);
+        }
+        if (!which.equals("rabbitmq")) {
+            stopEs(es);
+        }
+    }
+
+    private static void stopRabbit(RabbitMqNode rabbit) {
         if (rabbit.answers()) {
             System.out.println("stopping RabbitMQ node " + rabbit.nodeName());
             rabbit.stop();
         } else if (Loopback.listening(rabbit.port())) {
             System.out.println("port " + rabbit.port() + " is served by a RabbitMQ that is not ours: left alone");
         }
+    }
+
+    private static void stopEs(ElasticsearchNode es) {
         if (es.running()) {
             System.out.println("stopping Elasticsearch on " + es.url());
             es.stop();

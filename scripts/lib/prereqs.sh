@@ -1,0 +1,33 @@
+# Sourced by the scripts: installs what building and testing bm-xmpp needs on Debian 12, if missing.
+# apt-get update runs at most once, and only when something has to be installed.
+
+bmx_root_cmd() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else echo "ERROR: '$*' needs root (run as root or install sudo)" >&2; return 1
+  fi
+}
+
+bmx_ensure_prereqs() {
+  local missing=()
+  command -v javac >/dev/null 2>&1 && javac -version 2>&1 | grep -qE 'javac (1[7-9]|2[0-9])' \
+    || missing+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+  command -v useradd >/dev/null 2>&1 || missing+=(passwd)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]} (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    # the package's own broker (port 5672) is not needed: the tests run a private node on 5673
+    if [ "$(id -u)" -eq 0 ] && [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      BMX_REMOVE_POLICY=1
+    fi
+    bmx_root_cmd apt-get update -qq
+    bmx_root_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+    if [ -n "${BMX_REMOVE_POLICY:-}" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  fi
+  # Erlang (RabbitMQ) needs a resolvable "localhost" for the node name bmxmpp-<port>@localhost
+  getent hosts localhost >/dev/null || echo "WARNING: 'localhost' does not resolve; RabbitMQ will not start" >&2
+}

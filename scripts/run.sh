@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The main job: builds the bundle and starts the local stack on loopback:
+#   RabbitMQ 127.0.0.1:5673, Elasticsearch 127.0.0.1:9201, the bm-core simulator 127.0.0.1:8090
+#   (BlueMind's stand-in), and Tigase with the bundle when TIGASE_HOME names a Tigase 8.4.0 install.
+# Ctrl-C stops what this script started (services already running before are left running).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+. scripts/lib/prereqs.sh
+bmx_ensure_prereqs
+
+STATE=${BMX_SERVICES_DIR:-${TMPDIR:-/tmp}/bm-xmpp-services}
+RABBIT_PORT=${BMX_RABBITMQ_PORT:-5673}
+ES_PORT=${BMX_ES_PORT:-9201}
+CORE_PORT=${BMX_CORE_PORT:-8090}
+TOKEN_FILE=$STATE/bm-core.tok
+mkdir -p "$STATE"
+
+echo "== building the bundle (mvn package, tests skipped: scripts/test.sh runs them)"
+mvn -B -ntp -q package -DskipTests
+TESTKIT_JAR=$(ls "$ROOT"/testkit/target/bm-xmpp-testkit-*.jar | head -1)
+services() { java -cp "$TESTKIT_JAR" net.bluemind.xmpp.testkit.services.ServicesMain "$@"; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+started_rabbit=; started_es=; pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo; echo "== stopping what run.sh started"
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ -n "$started_es" ] && services stop elasticsearch || true
+  [ -n "$started_rabbit" ] && services stop rabbitmq || true
+}
+trap cleanup INT TERM EXIT
+
+listening "$RABBIT_PORT" || started_rabbit=1
+listening "$ES_PORT" || started_es=1
+echo "== RabbitMQ and Elasticsearch"
+services start
+
+# --- bm-core simulator -------------------------------------------------------------------------
+SIM_CLASS=net.bluemind.xmpp.testkit.core.BmCoreSimulatorMain
+if jar tf "$TESTKIT_JAR" 2>/dev/null | grep -q "${SIM_CLASS//.//}.class"; then
+  echo "== bm-core simulator on 127.0.0.1:$CORE_PORT (token in $TOKEN_FILE)"
+  java -cp "$TESTKIT_JAR" "$SIM_CLASS" --port "$CORE_PORT" --token-file "$TOKEN_FILE" \
+    > "$STATE/bm-core-simulator.log" 2>&1 &
+  pids+=($!)
+  SIM_STATUS="http://127.0.0.1:$CORE_PORT/api  (token file $TOKEN_FILE, log $STATE/bm-core-simulator.log)"
+else
+  SIM_STATUS="NOT AVAILABLE: $SIM_CLASS is not in this build yet"
+fi
+
+# --- Tigase ------------------------------------------------------------------------------------
+# HOOK (to be filled by the e2e/packaging engineer): start $TIGASE_HOME with the bm-xmpp bundle
+# (jars from packaging/, etc/init.properties pointing at the services above: amqp-uri
+# amqp://127.0.0.1:$RABBIT_PORT, es-urls http://127.0.0.1:$ES_PORT, core-url http://127.0.0.1:$CORE_PORT,
+# core-token-file $TOKEN_FILE), append its pid to pids, and set TIGASE_STATUS.
+start_tigase() {
+  TIGASE_STATUS="NOT STARTED: the Tigase start-up hook in scripts/run.sh is not written yet ($TIGASE_HOME)"
+}
+if [ -n "${TIGASE_HOME:-}" ]; then
+  start_tigase
+else
+  TIGASE_STATUS="MISSING: Tigase is not started because TIGASE_HOME is not set. Download the Tigase XMPP Server
+                 8.4.0 "dist-max" archive (https://github.com/tigase/tigase-server/releases), unpack it, then: TIGASE_HOME=/path/to/tigase-server-8.4.0 scripts/run.sh"
+fi
+
+cat <<INFO
+
+== bm-xmpp local stack (loopback only)
+  RabbitMQ        amqp://guest:guest@127.0.0.1:$RABBIT_PORT   exchanges bm.system.notifications, bm.directory.notifications
+  Elasticsearch   http://127.0.0.1:$ES_PORT                  e.g. curl 'http://127.0.0.1:$ES_PORT/_cat/indices?v'
+  bm-core         $SIM_STATUS
+  Tigase          $TIGASE_STATUS
+  state, logs     $STATE
+Connect an XMPP client (Gajim, Psi, ...) to 127.0.0.1:5222 once Tigase runs, with a user of the simulator's fixture.
+Ctrl-C stops what this script started.
+INFO
+if [ ${#pids[@]} -gt 0 ]; then wait -n "${pids[@]}" || echo "== a process of the stack exited (see its log)"; fi
+while true; do sleep 3600; done

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, then the integration suites against a real RabbitMQ and Elasticsearch
+# (started on 127.0.0.1:5673 / :9201 if not already running there, stopped afterwards if started here).
+# The e2e suite runs when TIGASE_HOME names a Tigase 8.4.0 install, and is skipped otherwise.
+# Extra arguments go to Maven, e.g. scripts/test.sh -pl plugins/auth -am
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/prereqs.sh
+bmx_ensure_prereqs
+[ -z "${TIGASE_HOME:-}" ] && echo "== TIGASE_HOME not set: the e2e suite will be skipped"
+exec mvn -B -ntp verify "$@"
