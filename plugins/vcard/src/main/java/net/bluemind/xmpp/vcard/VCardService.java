@@ -71,6 +71,10 @@ public final class VCardService implements BusSubscriber {
         listeners.add(Objects.requireNonNull(listener));
     }
 
+    public void removeListener(AvatarListener listener) {
+        listeners.remove(listener);
+    }
+
     /** The directory's answer for a bare JID; may call bm-core (bounded by its timeouts). */
     public Lookup lookup(String bareJid) throws DirectoryUnavailableException {
         String key = key(bareJid);

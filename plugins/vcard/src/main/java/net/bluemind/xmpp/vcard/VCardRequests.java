@@ -1,0 +1,117 @@
+package net.bluemind.xmpp.vcard;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import net.bluemind.xmpp.vcard.render.AvatarRenderer;
+import net.bluemind.xmpp.vcard.render.VCard4Renderer;
+import net.bluemind.xmpp.vcard.render.VCardTempRenderer;
+import net.bluemind.xmpp.vcard.xml.XmlNode;
+
+/**
+ * The protocol decisions of the vcard plugin, free of Tigase: what to answer to a vcard-temp (XEP-0054),
+ * vCard4 (XEP-0292) or PEP avatar (XEP-0084) request, and what to put in presence (XEP-0153).
+ * The adapter only parses the stanza into these calls and turns the {@link Reply} into a stanza.
+ */
+public final class VCardRequests {
+
+    public static final String SET_REFUSED = "vCards come from the BlueMind address book; edit your contact details there";
+    public static final String AVATAR_REFUSED = "avatars come from the BlueMind address book; change your photo there";
+    static final String NO_SUCH_USER = "no such user in the BlueMind directory";
+    static final String UNAVAILABLE = "the BlueMind directory is unavailable, try again later";
+
+    private final VCardService service;
+
+    public VCardRequests(VCardService service) {
+        this.service = Objects.requireNonNull(service);
+    }
+
+    /** XEP-0054 {@code get}: the card of {@code target} (a bare JID; the requester's own for a get without 'to'). */
+    public Reply vcardTemp(String target) {
+        return card(target, VCardTempRenderer::render);
+    }
+
+    /** XEP-0292 {@code get}. */
+    public Reply vcard4(String target) {
+        return card(target, VCard4Renderer::render);
+    }
+
+    /** Any vCard {@code set}: the address book is the only source. */
+    public Reply set() {
+        return new Reply.Error(Reply.Condition.NOT_ALLOWED, SET_REFUSED);
+    }
+
+    /** A publication to an avatar node: the avatar is the address-book photo. */
+    public Reply avatarPublish() {
+        return new Reply.Error(Reply.Condition.NOT_ALLOWED, AVATAR_REFUSED);
+    }
+
+    /**
+     * XEP-0084 pubsub {@code items} request at a user's bare JID.
+     *
+     * @param itemId the requested item id, or null for the current item
+     */
+    public Reply avatarItems(String target, String node, String itemId) {
+        if (!isAvatarNode(node)) {
+            return new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, "only the avatar nodes are served here");
+        }
+        Lookup l;
+        try {
+            l = service.lookup(target);
+        } catch (DirectoryUnavailableException e) {
+            return new Reply.Error(Reply.Condition.INTERNAL_SERVER_ERROR, UNAVAILABLE);
+        }
+        if (l instanceof Lookup.NotHosted) {
+            return new Reply.NotOurs();
+        }
+        if (!(l instanceof Lookup.Found f)) {
+            return new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, NO_SUCH_USER);
+        }
+        return AvatarRenderer.items(node, f.contact().photo(), itemId).<Reply>map(x -> new Reply.Result(Optional.of(x)))
+                .orElseGet(() -> new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, "no such avatar item"));
+    }
+
+    public static boolean isAvatarNode(String node) {
+        return AvatarRenderer.METADATA_NODE.equals(node) || AvatarRenderer.DATA_NODE.equals(node);
+    }
+
+    /**
+     * XEP-0153 element for {@code user}'s outgoing presence, never waiting on bm-core: the photo hash, an empty
+     * {@code <photo/>} when the user has none, or a bare {@code <x/>} ("not ready") until the hash is known.
+     */
+    public XmlNode presenceUpdate(String user) {
+        Optional<Photo> photo = service.presencePhoto(user);
+        if (photo == null) {
+            return XmlNode.root("x", AvatarRenderer.UPDATE_XMLNS);
+        }
+        return AvatarRenderer.presenceUpdate(photo);
+    }
+
+    /**
+     * The XEP-0084 metadata notification for {@code user}'s contacts, from the cache only; empty while not known.
+     */
+    public Optional<AvatarNotice> avatarNotice(String user) {
+        Optional<Photo> photo = service.presencePhoto(user);
+        return photo == null ? Optional.empty()
+                : Optional.of(new AvatarNotice(AvatarRenderer.itemId(photo), AvatarRenderer.metadataEvent(photo)));
+    }
+
+    /** A metadata notification and the item id (hash) it announces, to avoid sending the same one twice. */
+    public record AvatarNotice(String itemId, XmlNode event) {
+    }
+
+    private Reply card(String target, Function<Contact, XmlNode> renderer) {
+        try {
+            Lookup l = service.lookup(target);
+            if (l instanceof Lookup.Found f) {
+                return new Reply.Result(Optional.of(renderer.apply(f.contact())));
+            }
+            if (l instanceof Lookup.NotHosted) {
+                return new Reply.NotOurs();
+            }
+            return new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, NO_SUCH_USER);
+        } catch (DirectoryUnavailableException e) {
+            return new Reply.Error(Reply.Condition.INTERNAL_SERVER_ERROR, UNAVAILABLE);
+        }
+    }
+}
