@@ -26,12 +26,13 @@ started_rabbit=; started_es=; pids=()
 cleanup() {
   trap - INT TERM EXIT
   echo; echo "== stopping what run.sh started"
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  [ -n "${sleeper:-}" ] && kill "$sleeper" 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   [ -n "$started_es" ] && services stop elasticsearch || true
   [ -n "$started_rabbit" ] && services stop rabbitmq || true
 }
-trap cleanup INT TERM EXIT
+trap 'cleanup; exit 130' INT TERM
+trap cleanup EXIT
 
 listening "$RABBIT_PORT" || started_rabbit=1
 listening "$ES_PORT" || started_es=1
@@ -76,5 +77,6 @@ cat <<INFO
 Connect an XMPP client (Gajim, Psi, ...) to 127.0.0.1:5222 once Tigase runs, with a user of the simulator's fixture.
 Ctrl-C stops what this script started.
 INFO
+# wait in the background so Ctrl-C runs the trap at once
 if [ ${#pids[@]} -gt 0 ]; then wait -n "${pids[@]}" || echo "== a process of the stack exited (see its log)"; fi
-while true; do sleep 3600; done
+while true; do sleep 3600 & sleeper=$!; wait $sleeper || true; done
