@@ -34,6 +34,10 @@ public final class Keys {
             "BlueMind's bm.ini, read for 'host' and 'locator' when core-url is empty", path());
     public static final Setting<Duration> LOCATOR_CACHE_TTL = add("locator-cache-ttl", "5m",
             "how long a bm-locator answer is reused", duration(Duration.ofSeconds(1)));
+    public static final Setting<Integer> LOCATOR_PORT = add("locator-port", "8084",
+            "port of bm-locator (on bm.ini's 'locator' host, else its 'host')", integer(1, 65535));
+    public static final Setting<Integer> CORE_PORT = add("core-port", "8090",
+            "port of bm-core when its host comes from bm.ini / bm-locator", integer(1, 65535));
     public static final Setting<Path> CORE_TOKEN_FILE = add("core-token-file", "/etc/bm/bm-core.tok",
             "file holding the machine API token sent as X-BM-ApiKey", path());
     public static final Setting<Duration> CORE_CONNECT_TIMEOUT = add("core-connect-timeout", "2s",
@@ -106,6 +110,12 @@ public final class Keys {
             "largest _bulk request body", size(1024));
     public static final Setting<Duration> ARCHIVE_FLUSH_INTERVAL = add("archive-flush-interval", "1s",
             "longest time a message waits before being sent to Elasticsearch", duration(Duration.ofMillis(10)));
+    public static final Setting<Integer> ARCHIVE_QUEUE_MAX = add("archive-queue-max", "100000",
+            "most captured messages waiting in memory for the writer; beyond, messages are not archived (logged)",
+            integer(100, 10_000_000));
+    public static final Setting<Duration> ARCHIVE_RETRY_MAX = add("archive-retry-max", "30s",
+            "longest back-off between two write attempts while Elasticsearch refuses or is down (starts at 200ms)",
+            duration(Duration.ofMillis(100)));
     public static final Setting<Duration> ARCHIVE_RETENTION = add("archive-retention", "0d",
             "messages older than this are purged; 0d keeps everything", duration(Duration.ZERO));
     public static final Setting<Integer> ARCHIVE_MAM_MAX_PAGE = add("archive-mam-max-page", "100",

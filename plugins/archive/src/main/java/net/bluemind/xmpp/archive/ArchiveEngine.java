@@ -1,0 +1,165 @@
+package net.bluemind.xmpp.archive;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import net.bluemind.xmpp.archive.capture.CaptureRules;
+import net.bluemind.xmpp.archive.capture.Direction;
+import net.bluemind.xmpp.archive.capture.Stanza;
+import net.bluemind.xmpp.archive.erase.RetentionPurge;
+import net.bluemind.xmpp.archive.erase.UserErasure;
+import net.bluemind.xmpp.archive.es.ArchiveIndex;
+import net.bluemind.xmpp.archive.es.EsArchiveRemoval;
+import net.bluemind.xmpp.archive.es.EsArchiveSearch;
+import net.bluemind.xmpp.archive.es.EsBulkSink;
+import net.bluemind.xmpp.archive.es.EsConnection;
+import net.bluemind.xmpp.archive.es.IncompatibleMappingException;
+import net.bluemind.xmpp.archive.mam.MamService;
+import net.bluemind.xmpp.archive.mam.ParticipantMembership;
+import net.bluemind.xmpp.archive.write.ArchiveWriter;
+import net.bluemind.xmpp.archive.write.CaptureQueue;
+import net.bluemind.xmpp.archive.write.Spool;
+import net.bluemind.xmpp.archive.write.WriterStats;
+import net.bluemind.xmpp.common.bus.MessageBus;
+import net.bluemind.xmpp.common.core.CoreClient;
+
+/**
+ * The archive, assembled: capture rules feeding the queue, the writer with its spool and the ES bulk sink,
+ * MAM over the ES search, retention and erase. One per server; owns the ES connection and the writer thread.
+ */
+public final class ArchiveEngine implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ArchiveEngine.class.getName());
+
+    private final EsConnection es;
+    private final CaptureRules rules;
+    private final CaptureQueue queue;
+    private final Spool spool;
+    private final ArchiveWriter writer;
+    private final MamService mam;
+    private final EsArchiveRemoval removal;
+    private final UserErasure erasure;
+    private final ScheduledFuture<?> purge;
+    private final ArchiveIndex index;
+    private volatile ScheduledFuture<?> indexRetry;
+
+    /**
+     * Starts the archive. An incompatible mapping fails here ({@link IncompatibleMappingException}); an
+     * unreachable Elasticsearch does not: messages are spooled and the index is set up when it answers.
+     *
+     * @param bus may be null (no erase on {@code user.deleted})
+     */
+    public ArchiveEngine(ArchiveConfig config, CoreClient core, MessageBus bus, ScheduledExecutorService scheduler,
+            Predicate<String> localDomain, LongSupplier clock) throws IOException {
+        this.es = new EsConnection(config.esUrls(), Duration.ofSeconds(2), Duration.ofSeconds(30));
+        try {
+            this.index = new ArchiveIndex(es.client(), config.names());
+            if (!ensureIndex()) {
+                indexRetry = scheduler.scheduleWithFixedDelay(this::retryIndex, 10, 10, TimeUnit.SECONDS);
+            }
+            this.rules = new CaptureRules(localDomain, new ArchiveId(), clock);
+            this.queue = new CaptureQueue(config.queueMax(), config.writer().maxDocs());
+            this.spool = new Spool(config.spoolDir(), config.spoolMax());
+            this.writer = new ArchiveWriter(queue, spool, new EsBulkSink(es.client(), config.names()), config.writer()).start();
+            EsArchiveSearch search = new EsArchiveSearch(es.client(), config.names());
+            this.mam = new MamService(search, new ParticipantMembership(search), localDomain, config.maxPage());
+            this.removal = new EsArchiveRemoval(es.client(), config.names());
+            this.erasure = new UserErasure(core, removal, localDomain, scheduler);
+            if (bus != null) {
+                bus.subscribe(erasure);
+            }
+            this.purge = new RetentionPurge(removal, config.retention(), clock).schedule(scheduler);
+        } catch (IOException | RuntimeException e) {
+            es.close();
+            throw e;
+        }
+        LOG.info(() -> "archive started: Elasticsearch " + config.esUrls() + ", spool " + config.spoolDir());
+    }
+
+    private boolean ensureIndex() {
+        try {
+            index.ensure();
+            return true;
+        } catch (IOException e) {
+            LOG.warning("Elasticsearch unreachable at start (" + e.getMessage() + "): archiving to the spool, index"
+                    + " checked when it answers");
+            return false;
+        }
+    }
+
+    private void retryIndex() {
+        try {
+            if (ensureIndex()) {
+                indexRetry.cancel(false);
+            }
+        } catch (IncompatibleMappingException e) {
+            LOG.log(Level.SEVERE, e.getMessage());
+            indexRetry.cancel(false);
+        }
+    }
+
+    /**
+     * Called on the message path: decides and enqueues, never blocks, never throws. Returns the archive id
+     * (for the XEP-0359 stanza-id) when the message is archived.
+     */
+    public Optional<String> capture(Stanza stanza, Direction direction) {
+        try {
+            Optional<ArchivedMessage> m = rules.decide(stanza, direction);
+            if (m.isPresent() && queue.offer(m.get())) {
+                return Optional.of(m.get().id());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "archive capture failed for a message; not archived", e);
+        }
+        return Optional.empty();
+    }
+
+    /** Enqueues an already-built message (benchmark and tests). */
+    public boolean enqueue(ArchivedMessage m) {
+        return queue.offer(m);
+    }
+
+    public MamService mam() {
+        return mam;
+    }
+
+    public EsArchiveRemoval removal() {
+        return removal;
+    }
+
+    public UserErasure erasure() {
+        return erasure;
+    }
+
+    public WriterStats stats() {
+        return writer.stats();
+    }
+
+    public Spool spool() {
+        return spool;
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Stops the writer (the queue goes to the spool, a last send is tried) and closes the ES client. */
+    @Override
+    public void close() {
+        if (purge != null) {
+            purge.cancel(false);
+        }
+        if (indexRetry != null) {
+            indexRetry.cancel(false);
+        }
+        writer.close();
+        es.close();
+    }
+}
