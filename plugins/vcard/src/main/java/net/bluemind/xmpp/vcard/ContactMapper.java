@@ -123,8 +123,8 @@ public final class ContactMapper {
                 for (String v : s(p.value()).split(",")) {
                     out.add(v.strip().toLowerCase(Locale.ROOT));
                 }
-            } else if (label.equals("PREF")) {
-                out.add("pref");
+            } else if (label.equals("PREF") || (label.equals("DEFAULT") && "true".equalsIgnoreCase(s(p.value())))) {
+                out.add("pref"); // BlueMind flags the default address with DEFAULT=true
             }
         }
         return out;
