@@ -29,9 +29,12 @@ public record XmlElement(String name, Map<String, String> attributes, List<XmlEl
         return attributes.get(name);
     }
 
-    /** The first child with this name and namespace (a child without xmlns inherits this element's). */
+    /**
+     * The first child with this name and namespace; a child without its own xmlns is taken as inheriting it
+     * (converted trees carry xmlns only where it was declared).
+     */
     public Optional<XmlElement> child(String name, String xmlns) {
-        return children.stream().filter(c -> c.name.equals(name) && xmlns.equals(c.xmlns() == null ? xmlns() : c.xmlns()))
+        return children.stream().filter(c -> c.name.equals(name) && (c.xmlns() == null || xmlns.equals(c.xmlns())))
                 .findFirst();
     }
 

@@ -32,6 +32,7 @@ public final class ArchiveWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private boolean storeDown;
+    private EncodedMessage carry;
 
     public ArchiveWriter(CaptureQueue queue, Spool spool, BulkSink sink, WriterConfig config) {
         this.queue = queue;
@@ -76,17 +77,25 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /** Waits until a batch is full (count or bytes) or the flush interval has passed. */
     private List<EncodedMessage> collect() {
-        List<ArchivedMessage> raw = new ArrayList<>();
         List<EncodedMessage> batch = new ArrayList<>();
         long bytes = 0;
+        if (carry != null) {
+            batch.add(carry);
+            bytes += size(carry);
+            carry = null;
+        }
         long deadline = System.nanoTime() + config.flushInterval().toNanos();
         while (running) {
-            raw.clear();
-            queue.drainTo(raw, config.maxDocs() - batch.size());
-            for (ArchivedMessage m : raw) {
+            ArchivedMessage m;
+            while (batch.size() < config.maxDocs() && (m = queue.poll()) != null) {
                 EncodedMessage e = EncodedMessage.of(m);
+                long b = size(e);
+                if (!batch.isEmpty() && bytes + b > config.maxBytes()) {
+                    carry = e; // starts the next batch
+                    return batch;
+                }
                 batch.add(e);
-                bytes += e.json().length + WriterConfig.ACTION_OVERHEAD;
+                bytes += b;
             }
             long now = System.nanoTime();
             if (batch.size() >= config.maxDocs() || bytes >= config.maxBytes() || now - deadline >= 0) {
@@ -95,6 +104,10 @@ public final class ArchiveWriter implements AutoCloseable {
             LockSupport.parkNanos(Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(50)));
         }
         return batch;
+    }
+
+    private static long size(EncodedMessage e) {
+        return e.json().length + WriterConfig.ACTION_OVERHEAD;
     }
 
     private void spool(List<EncodedMessage> batch) {
@@ -122,7 +135,7 @@ public final class ArchiveWriter implements AutoCloseable {
             while (i < pending.size()) {
                 Segment s = pending.get(i);
                 List<EncodedMessage> content = contentOf(s);
-                long b = s.bytes() + (long) content.size() * WriterConfig.ACTION_OVERHEAD;
+                long b = s.bytes() + (long) content.size() * (WriterConfig.ACTION_OVERHEAD - 1); // -1: the newline
                 if (!group.isEmpty() && (docs.size() + content.size() > config.maxDocs() || bytes + b > config.maxBytes())) {
                     break;
                 }
@@ -215,6 +228,10 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /** On stop nothing stays only in memory: the queue goes to the spool, then one last send is tried. */
     private void drainOnStop() {
+        if (carry != null) {
+            spool(List.of(carry));
+            carry = null;
+        }
         List<ArchivedMessage> raw = new ArrayList<>();
         while (queue.drainTo(raw, config.maxDocs()) > 0) {
             spool(raw.stream().map(EncodedMessage::of).toList());

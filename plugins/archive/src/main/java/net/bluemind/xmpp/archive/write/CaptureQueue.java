@@ -48,6 +48,15 @@ public final class CaptureQueue {
         consumer = t;
     }
 
+    /** The oldest message, or null. */
+    ArchivedMessage poll() {
+        ArchivedMessage m = queue.poll();
+        if (m != null) {
+            size.decrementAndGet();
+        }
+        return m;
+    }
+
     /** Moves up to {@code max} messages into {@code out}; returns how many. */
     int drainTo(List<ArchivedMessage> out, int max) {
         int n = 0;
