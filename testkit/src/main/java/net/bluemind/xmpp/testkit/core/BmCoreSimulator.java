@@ -146,6 +146,14 @@ public final class BmCoreSimulator implements AutoCloseable {
         failures.garbage = true;
     }
 
+    /**
+     * Requests whose decoded path starts with the prefix get exactly this answer (e.g. a validation result
+     * outside the contract, an item without uid, an empty photo), until {@link #healthy()}.
+     */
+    public void answer(String pathPrefix, int httpStatus, String contentType, String body) {
+        failures.canned.put(pathPrefix, new Reply(httpStatus, contentType, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Stops listening: calls get "connection refused" until {@link #comeBack()}. */
     public synchronized void goAway() {
         if (server != null) {

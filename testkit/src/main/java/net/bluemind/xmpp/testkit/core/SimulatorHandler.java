@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +54,10 @@ final class SimulatorHandler implements HttpHandler {
         pause(failures.delay.toMillis());
         if (failures.failStatus != 0) {
             return Reply.error(failures.failStatus, "FAILURE", "simulated failure " + failures.failStatus);
+        }
+        Optional<Reply> canned = failures.cannedFor(ex.getRequestURI().getPath());
+        if (canned.isPresent()) {
+            return canned.get();
         }
         if (failures.garbage) {
             return new Reply(200, "application/json", FailureModes.GARBAGE);

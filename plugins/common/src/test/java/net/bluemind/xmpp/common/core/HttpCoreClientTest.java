@@ -59,7 +59,9 @@ class HttpCoreClientTest {
     static void assertFails(ThrowingCallable call, Kind kind, String... messageParts) {
         assertThatThrownBy(call).isInstanceOfSatisfying(CoreException.class, e -> {
             assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-            assertThat(e.getMessage()).contains(messageParts);
+            for (String part : messageParts) {
+                assertThat(e.getMessage()).contains(part);
+            }
         });
     }
 
@@ -273,6 +275,26 @@ class HttpCoreClientTest {
         assertFails(() -> core.validate("alice@bluemind.test", "alice-pw"), Kind.BAD_RESPONSE, "not a valid");
         assertFails(() -> core.vcard("bluemind.test", "u-alice"), Kind.BAD_RESPONSE, "VCard");
         assertFails(() -> core.login("alice@bluemind.test", "alice-pw"), Kind.BAD_RESPONSE, "/api/auth/login");
+    }
+
+    @Test
+    void answersOutsideTheContractAreBadResponses() {
+        sim.answer("/api/auth/validate", 200, "application/json", "\"MAYBE\"");
+        assertFails(() -> core.validate("alice@bluemind.test", "alice-pw"), Kind.BAD_RESPONSE, "\"MAYBE\"");
+        sim.answer("/api/auth/login", 200, "application/json", "{\"message\":\"no status\"}");
+        assertFails(() -> core.login("alice@bluemind.test", "alice-pw"), Kind.BAD_RESPONSE, "without status");
+        sim.answer("/api/users/bluemind.test/byEmail/", 200, "application/json", "{\"uid\":null,\"value\":{}}");
+        assertFails(() -> core.userByEmail("bluemind.test", "alice@bluemind.test"), Kind.BAD_RESPONSE, "without uid");
+        sim.answer("/api/domains", 200, "application/json", "[{\"uid\":\"x.test\"}]");
+        assertFails(() -> core.domains(), Kind.BAD_RESPONSE, "without uid or value");
+        sim.answer("/api/users/bluemind.test/u-alice/roles_resolved", 200, "application/json", "[\"hasIM\",null]");
+        assertFails(() -> core.resolvedRoles("bluemind.test", "u-alice"), Kind.BAD_RESPONSE, "null");
+        sim.answer("/api/users/bluemind.test/u-alice/photo", 200, "image/png", "");
+        assertFails(() -> core.photo("bluemind.test", "u-alice"), Kind.BAD_RESPONSE, "empty body");
+        sim.answer("/api/users/bluemind.test/u-alice/vcard", 200, "application/json", "null");
+        assertFails(() -> core.vcard("bluemind.test", "u-alice"), Kind.BAD_RESPONSE);
+        sim.answer("/api/domains/_lookup", 200, "application/json", "[1,2]");
+        assertFails(() -> core.lookupDomain("bm.test"), Kind.BAD_RESPONSE, "not a valid");
     }
 
     @Test
