@@ -68,7 +68,8 @@ public final class Keys {
     public static final Setting<Duration> AUTH_THROTTLE_WINDOW = add("auth-throttle-window", "5m",
             "period over which failed logins are counted", duration(Duration.ofSeconds(1)));
     public static final Setting<Duration> AUTH_THROTTLE_DELAY = add("auth-throttle-delay", "1s",
-            "extra delay per recent failure before answering a failed login (capped at 5 failures' worth)",
+            "cool-down per recent failure (capped at 5 failures' worth) during which further attempts of that account"
+                    + " or IP are refused unchecked; an IP cools down only past auth-throttle-account-failures",
             duration(Duration.ZERO));
     public static final Setting<Duration> AUTH_THROTTLE_LOCKOUT = add("auth-throttle-lockout", "15m",
             "how long an account or IP over its failure limit is refused", duration(Duration.ofSeconds(1)));
