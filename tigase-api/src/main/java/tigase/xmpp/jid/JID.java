@@ -10,6 +10,14 @@ public final class JID implements Comparable<JID> {
         throw new UnsupportedOperationException();
     }
 
+    public static JID jidInstanceNS(BareJID bareJid) {
+        throw new UnsupportedOperationException();
+    }
+
+    public BareJID getBareJID() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getDomain() {
         throw new UnsupportedOperationException();
     }

@@ -1,0 +1,133 @@
+package net.bluemind.xmpp.vcard.tigase;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import net.bluemind.xmpp.vcard.Reply;
+import tigase.db.NonAuthUserRepository;
+import tigase.server.Packet;
+import tigase.xmpp.Authorization;
+import tigase.xmpp.PacketErrorTypeException;
+import tigase.xmpp.StanzaType;
+import tigase.xmpp.XMPPProcessorAbstract;
+import tigase.xmpp.XMPPResourceConnection;
+import tigase.xmpp.jid.JID;
+
+/**
+ * The Tigase routing shared by the vcard-temp and vCard4 beans: works out whose card an IQ asks for and
+ * where the answer goes, asks the engine ({@link #decide}), and never lets an exception reach Tigase.
+ * IQs to users of domains this server does not host are forwarded untouched, as Tigase does.
+ */
+abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
+
+    private static final Logger LOG = Logger.getLogger(DirectoryIqProcessor.class.getName());
+
+    /**
+     * The engine's answer for {@code packet} about the bare JID {@code target}, or null when this IQ is not one
+     * this bean answers.
+     */
+    protected abstract Reply decide(Packet packet, String target);
+
+    /** What to do with an IQ {@link #decide} does not own; default: nothing (another processor may). */
+    protected void notOwned(Packet packet, JID deliverTo, Queue<Packet> results) throws PacketErrorTypeException {
+    }
+
+    @Override
+    public void processFromUserToServerPacket(JID connectionId, Packet packet, XMPPResourceConnection session,
+            NonAuthUserRepository repo, Queue<Packet> results, Map<String, Object> settings) {
+        guarded(packet, results, () -> {
+            String target = packet.getStanzaTo() == null ? session.getBareJID().toString()
+                    : packet.getStanzaTo().getBareJID().toString();
+            handle(packet, target, connectionId, results);
+        });
+    }
+
+    @Override
+    public void processFromUserOutPacket(JID connectionId, Packet packet, XMPPResourceConnection session,
+            NonAuthUserRepository repo, Queue<Packet> results, Map<String, Object> settings) {
+        guarded(packet, results, () -> {
+            if (!session.isLocalDomain(packet.getStanzaTo().getDomain(), false)) {
+                results.offer(packet.copyElementOnly()); // a remote user: route it
+                return;
+            }
+            handle(packet, packet.getStanzaTo().getBareJID().toString(), connectionId, results);
+        });
+    }
+
+    @Override
+    public void processNullSessionPacket(Packet packet, NonAuthUserRepository repo, Queue<Packet> results,
+            Map<String, Object> settings) {
+        guarded(packet, results, () -> {
+            if (isRequest(packet) && packet.getStanzaTo() != null) {
+                handle(packet, packet.getStanzaTo().getBareJID().toString(), null, results);
+            }
+        });
+    }
+
+    @Override
+    public void processToUserPacket(Packet packet, XMPPResourceConnection session, NonAuthUserRepository repo,
+            Queue<Packet> results, Map<String, Object> settings) {
+        guarded(packet, results, () -> {
+            if (isRequest(packet)) {
+                handle(packet, packet.getStanzaTo().getBareJID().toString(), null, results);
+            } else if (session != null && session.isAuthorized()) {
+                // an answer from elsewhere to one of our user's requests: hand it to that connection
+                JID conn = session.getConnectionId(packet.getStanzaTo());
+                if (conn != null) {
+                    Packet copy = packet.copyElementOnly();
+                    copy.setPacketTo(conn);
+                    results.offer(copy);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void processServerSessionPacket(Packet packet, XMPPResourceConnection session, NonAuthUserRepository repo,
+            Queue<Packet> results, Map<String, Object> settings) {
+        guarded(packet, results, () -> {
+            if (isRequest(packet) && packet.getStanzaTo() != null) {
+                handle(packet, packet.getStanzaTo().getBareJID().toString(), null, results);
+            }
+        });
+    }
+
+    private void handle(Packet packet, String target, JID deliverTo, Queue<Packet> results) throws Exception {
+        Reply reply = decide(packet, target);
+        if (reply == null) {
+            notOwned(packet, deliverTo, results);
+        } else if (!VCardStanzas.answer(packet, reply, deliverTo, results)) {
+            // Tigase says the domain is local but BlueMind does not know it: nobody to describe
+            VCardStanzas.answer(packet, new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, "no such user"), deliverTo,
+                    results);
+        }
+    }
+
+    private static boolean isRequest(Packet packet) {
+        return packet.getType() == StanzaType.get || packet.getType() == StanzaType.set;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** The adapter boundary: whatever goes wrong is logged and answered, never thrown into Tigase. */
+    private void guarded(Packet packet, Queue<Packet> results, Step step) {
+        try {
+            step.run();
+        } catch (PacketErrorTypeException e) {
+            LOG.fine(() -> "not answering an error stanza: " + packet);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "vcard plugin failed on " + packet.getElemName() + " " + packet.getStanzaId(), e);
+            try {
+                if (isRequest(packet)) {
+                    results.offer(Authorization.INTERNAL_SERVER_ERROR.getResponseMessage(packet,
+                            "internal error of the BlueMind vCard service", true));
+                }
+            } catch (Exception ignored) {
+                // an error to an error: drop
+            }
+        }
+    }
+}

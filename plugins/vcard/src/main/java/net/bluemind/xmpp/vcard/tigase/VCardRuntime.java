@@ -1,0 +1,40 @@
+package net.bluemind.xmpp.vcard.tigase;
+
+import net.bluemind.xmpp.common.BmXmpp;
+import net.bluemind.xmpp.common.settings.Keys;
+import net.bluemind.xmpp.common.settings.Settings;
+import net.bluemind.xmpp.vcard.ContactDirectory;
+import net.bluemind.xmpp.vcard.PhotoProcessor;
+import net.bluemind.xmpp.vcard.VCardRequests;
+import net.bluemind.xmpp.vcard.VCardService;
+
+/**
+ * The one vcard engine of this server, shared by the vcard-temp and vCard4 beans: built on first use from
+ * {@link BmXmpp#shared()} and subscribed to the bus.
+ */
+final class VCardRuntime {
+
+    private static VCardRuntime instance;
+
+    final VCardService service;
+    final VCardRequests requests;
+    final boolean pepDelegated;
+
+    private VCardRuntime(BmXmpp bm) {
+        Settings s = bm.settings();
+        PhotoProcessor photos = new PhotoProcessor(s.get(Keys.VCARD_PHOTO_MAX_PIXELS),
+                s.get(Keys.VCARD_PHOTO_MAX_BYTES));
+        this.service = new VCardService(new ContactDirectory(bm.core(), photos), s.get(Keys.VCARD_CACHE_TTL),
+                s.get(Keys.VCARD_CACHE_SIZE), bm.scheduler());
+        this.requests = new VCardRequests(service);
+        this.pepDelegated = s.get(Keys.VCARD_PEP_DELEGATED);
+        bm.bus().subscribe(service);
+    }
+
+    static synchronized VCardRuntime get() {
+        if (instance == null) {
+            instance = new VCardRuntime(BmXmpp.shared());
+        }
+        return instance;
+    }
+}

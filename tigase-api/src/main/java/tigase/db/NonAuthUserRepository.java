@@ -1,0 +1,5 @@
+package tigase.db;
+
+/** Declared members: only those bm-xmpp uses. */
+public interface NonAuthUserRepository {
+}

@@ -1,0 +1,56 @@
+package tigase.server;
+
+import tigase.xml.Element;
+import tigase.xmpp.StanzaType;
+import tigase.xmpp.jid.JID;
+
+/** Declared members: only those bm-xmpp uses. */
+public class Packet {
+
+    protected Packet() {
+    }
+
+    public static Packet packetInstance(Element elem, JID stanzaFrom, JID stanzaTo) {
+        throw new UnsupportedOperationException();
+    }
+
+    public Packet copyElementOnly() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getElemName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public Element getElement() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setPacketTo(JID to) {
+        throw new UnsupportedOperationException();
+    }
+
+    public JID getStanzaFrom() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getStanzaId() {
+        throw new UnsupportedOperationException();
+    }
+
+    public JID getStanzaTo() {
+        throw new UnsupportedOperationException();
+    }
+
+    public StanzaType getType() {
+        throw new UnsupportedOperationException();
+    }
+
+    public Packet okResult(final String includeXML, final int originalXML) {
+        throw new UnsupportedOperationException();
+    }
+
+    public Packet okResult(Element includeXML, int originalXML) {
+        throw new UnsupportedOperationException();
+    }
+}

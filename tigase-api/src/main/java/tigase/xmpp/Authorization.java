@@ -1,0 +1,13 @@
+package tigase.xmpp;
+
+import tigase.server.Packet;
+
+/** Declared members: only those bm-xmpp uses. */
+public enum Authorization {
+    BAD_REQUEST, FEATURE_NOT_IMPLEMENTED, INTERNAL_SERVER_ERROR, ITEM_NOT_FOUND, NOT_ALLOWED;
+
+    public Packet getResponseMessage(Packet packet, String text, boolean includeOriginalXML)
+            throws PacketErrorTypeException {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,27 @@
+package tigase.xmpp;
+
+import tigase.xmpp.jid.BareJID;
+import tigase.xmpp.jid.JID;
+
+/** Declared members: only those bm-xmpp uses. */
+public class XMPPResourceConnection {
+
+    protected XMPPResourceConnection() {
+    }
+
+    public final BareJID getBareJID() throws NotAuthorizedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public JID getConnectionId(JID jid) throws NoConnectionIdException {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean isAuthorized() {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean isLocalDomain(String outDomain, boolean includeComponents) {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,15 @@
+package tigase.xmpp.impl.annotation;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+
+/** Declared members: only those bm-xmpp uses. */
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Handle {
+
+    String[] path() default {};
+
+    String pathStr() default "";
+
+    String xmlns();
+}
