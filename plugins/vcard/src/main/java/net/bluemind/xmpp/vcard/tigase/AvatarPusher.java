@@ -1,17 +1,13 @@
 package net.bluemind.xmpp.vcard.tigase;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import net.bluemind.xmpp.vcard.AvatarAudience;
 import net.bluemind.xmpp.vcard.Photo;
 import net.bluemind.xmpp.vcard.VCardRequests;
 import tigase.component.PacketWriter;
@@ -34,35 +30,27 @@ final class AvatarPusher {
     private static final Logger LOG = Logger.getLogger(AvatarPusher.class.getName());
 
     private final VCardRequests requests;
-    private final Map<String, Set<XMPPResourceConnection>> sessions = new ConcurrentHashMap<>();
-    private final Cache<String, String> noticed = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final AvatarAudience<XMPPResourceConnection> audience = new AvatarAudience<>(200_000);
 
     AvatarPusher(VCardRequests requests) {
         this.requests = requests;
     }
 
     void presenceStamped(String user, XMPPResourceConnection session) {
-        sessions.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(session);
+        audience.sessionStamped(user, session);
     }
 
     /** @return true when it was the user's last stamped session */
     boolean sessionStopped(String user, XMPPResourceConnection session) {
-        boolean[] last = {false};
-        sessions.computeIfPresent(user, (k, set) -> {
-            set.remove(session);
-            last[0] = set.isEmpty();
-            return set.isEmpty() ? null : set;
-        });
-        return last[0];
+        return audience.sessionStopped(user, session);
     }
 
     /** The engine saw {@code user}'s photo change: every session re-broadcasts its presence with the new hash. */
     void avatarChanged(String user, Optional<Photo> photo, PresenceState presenceState, PacketWriter writer) {
-        Set<XMPPResourceConnection> live = sessions.get(user);
-        if (live == null || presenceState == null || writer == null) {
+        if (presenceState == null || writer == null) {
             return;
         }
-        for (XMPPResourceConnection session : live) {
+        for (XMPPResourceConnection session : audience.sessions(user)) {
             try {
                 Queue<Packet> out = new ArrayDeque<>();
                 presenceState.rebroadcastPresence(session, out);
@@ -98,11 +86,9 @@ final class AvatarPusher {
             return;
         }
         for (JID to : recipients) {
-            String key = userJid + "|" + to.getBareJID();
-            if (notice.get().itemId().equals(noticed.getIfPresent(key))) {
+            if (!audience.firstTimeTold(userJid, to.getBareJID().toString(), notice.get().itemId())) {
                 continue;
             }
-            noticed.put(key, notice.get().itemId());
             Element message = new Element("message", new String[]{"type"}, new String[]{"headline"});
             message.addChild(ElementConverter.toElement(notice.get().event()));
             results.offer(Packet.packetInstance(message, JID.jidInstanceNS(user), to));
