@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -52,6 +54,7 @@ public final class VCardService implements BusSubscriber {
     private final List<AvatarListener> listeners = new CopyOnWriteArrayList<>();
     /** Bumped by every eviction: a fetch that overlapped one is served but not cached (it may predate it). */
     private final AtomicLong evictions = new AtomicLong();
+    private final Map<String, AtomicBoolean> refreshing = new ConcurrentHashMap<>();
     private final AtomicLong staleBefore = new AtomicLong(Long.MIN_VALUE);
 
     public VCardService(ContactDirectory directory, Duration ttl, int maxSize, Executor background) {
@@ -183,9 +186,25 @@ public final class VCardService implements BusSubscriber {
     }
 
     private void refreshInBackground(String key) {
+        AtomicBoolean again = new AtomicBoolean();
+        AtomicBoolean running = refreshing.putIfAbsent(key, again);
+        if (running != null) {
+            running.set(true); // one re-read per user at a time; it runs once more if asked meanwhile
+            return;
+        }
         try {
-            background.execute(() -> refreshAndNotify(key));
+            background.execute(() -> {
+                try {
+                    do {
+                        again.set(false);
+                        refreshAndNotify(key);
+                    } while (again.get());
+                } finally {
+                    refreshing.remove(key);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            refreshing.remove(key);
             LOG.fine(() -> "background re-read of " + key + " refused: shutting down");
         }
     }

@@ -142,6 +142,41 @@ class VCardServiceTest {
     }
 
     @Test
+    void manyPresencesBeforeTheHashIsKnownStartOneReadOnly() {
+        List<Runnable> queued = new CopyOnWriteArrayList<>();
+        VCardService deferred = core.service(Duration.ofMinutes(15), queued::add, clock::get);
+        for (int i = 0; i < 20; i++) {
+            assertThat(deferred.presencePhoto("bob@bluemind.test")).isNull();
+        }
+        assertThat(queued).hasSize(1);
+        queued.get(0).run();
+        assertThat(deferred.presencePhoto("bob@bluemind.test")).isPresent();
+    }
+
+    @Test
+    void aPhotoChangeDuringAnInFlightReadIsNotLost() throws Exception {
+        List<Runnable> queued = new CopyOnWriteArrayList<>();
+        VCardService deferred = core.service(Duration.ofMinutes(15), queued::add, clock::get);
+        deferred.addListener((jid, photo) -> changes.add(jid + "=" + photo.map(Photo::sha1).orElse("none")));
+        byte[] before = sim.photo("alice@bluemind.test").orElseThrow();
+        deferred.contact("alice@bluemind.test");
+        deferred.presencePhoto("alice@bluemind.test");
+        deferred.markAllStale();
+        assertThat(deferred.presencePhoto("alice@bluemind.test")).isPresent(); // stale: a re-read is queued
+        assertThat(queued).hasSize(1);
+        byte[] blue = BmCoreSimulator.paintPng(40, 40, Color.BLUE);
+        sim.setPhoto("alice@bluemind.test", blue);
+        try {
+            deferred.onEvent(directoryEvent("user.photo.updated", "u-alice")); // while the first read is pending
+            assertThat(queued).hasSize(1);
+            queued.get(0).run(); // runs the read, then once more for the event
+            assertThat(changes).containsExactly("alice@bluemind.test=" + PhotoProcessor.sha1Hex(blue));
+        } finally {
+            sim.setPhoto("alice@bluemind.test", before);
+        }
+    }
+
+    @Test
     void userDeletedMeansNotFoundNeverAStaleCard() throws Exception {
         sim.addUser("temp@bluemind.test", "pw", "hasIM");
         String uid = sim.user("temp@bluemind.test").uid();

@@ -1,5 +1,7 @@
 package net.bluemind.xmpp.vcard.tigase;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import net.bluemind.xmpp.common.BmXmpp;
 import net.bluemind.xmpp.common.settings.Keys;
 import net.bluemind.xmpp.common.settings.Settings;
@@ -14,7 +16,7 @@ import net.bluemind.xmpp.vcard.VCardService;
  */
 final class VCardRuntime {
 
-    private static VCardRuntime instance;
+    private static volatile VCardRuntime instance;
 
     final VCardService service;
     final VCardRequests requests;
@@ -24,17 +26,29 @@ final class VCardRuntime {
         Settings s = bm.settings();
         PhotoProcessor photos = new PhotoProcessor(s.get(Keys.VCARD_PHOTO_MAX_PIXELS),
                 s.get(Keys.VCARD_PHOTO_MAX_BYTES));
+        // its own two threads: a background re-read may wait for bm-core's timeouts, other plugins must not
+        ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bm-xmpp-vcard");
+            t.setDaemon(true);
+            return t;
+        });
         this.service = new VCardService(new ContactDirectory(bm.core(), photos), s.get(Keys.VCARD_CACHE_TTL),
-                s.get(Keys.VCARD_CACHE_SIZE), bm.scheduler());
+                s.get(Keys.VCARD_CACHE_SIZE), background);
         this.requests = new VCardRequests(service);
         this.pepDelegated = s.get(Keys.VCARD_PEP_DELEGATED);
         bm.bus().subscribe(service);
     }
 
-    static synchronized VCardRuntime get() {
-        if (instance == null) {
-            instance = new VCardRuntime(BmXmpp.shared());
+    static VCardRuntime get() {
+        VCardRuntime r = instance;
+        if (r == null) {
+            synchronized (VCardRuntime.class) {
+                if (instance == null) {
+                    instance = new VCardRuntime(BmXmpp.shared());
+                }
+                r = instance;
+            }
         }
-        return instance;
+        return r;
     }
 }
