@@ -127,6 +127,12 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         return null;
     }
 
+    /** With tigase-pubsub deployed, its PEP handling routes pubsub traffic; routing it too would duplicate it. */
+    @Override
+    protected boolean routes(Packet packet) {
+        return !(pepDelegated() && packet.getElement().getChild("pubsub", AvatarRenderer.PUBSUB_XMLNS) != null);
+    }
+
     @Override
     protected void notOwned(Packet packet, JID deliverTo, Queue<Packet> results) throws PacketErrorTypeException {
         if (!pepDelegated() && (packet.getType() == StanzaType.get || packet.getType() == StanzaType.set)) {

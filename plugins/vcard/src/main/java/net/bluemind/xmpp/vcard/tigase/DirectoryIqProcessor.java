@@ -29,6 +29,14 @@ abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
      */
     protected abstract Reply decide(Packet packet, String target);
 
+    /**
+     * Whether this bean routes {@code packet} when it is not answered here (to a remote user, or an answer
+     * coming back to our user). False lets another processor handling the same elements do it alone.
+     */
+    protected boolean routes(Packet packet) {
+        return true;
+    }
+
     /** What to do with an IQ {@link #decide} does not own; default: nothing (another processor may). */
     protected void notOwned(Packet packet, JID deliverTo, Queue<Packet> results) throws PacketErrorTypeException {
     }
@@ -48,7 +56,9 @@ abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
             NonAuthUserRepository repo, Queue<Packet> results, Map<String, Object> settings) {
         guarded(packet, results, () -> {
             if (!session.isLocalDomain(packet.getStanzaTo().getDomain(), false)) {
-                results.offer(packet.copyElementOnly()); // a remote user: route it
+                if (routes(packet)) {
+                    results.offer(packet.copyElementOnly()); // a remote user: route it
+                }
                 return;
             }
             handle(packet, packet.getStanzaTo().getBareJID().toString(), connectionId, results);
@@ -71,7 +81,7 @@ abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
         guarded(packet, results, () -> {
             if (isRequest(packet)) {
                 handle(packet, packet.getStanzaTo().getBareJID().toString(), null, results);
-            } else if (session != null && session.isAuthorized()) {
+            } else if (session != null && session.isAuthorized() && routes(packet)) {
                 // an answer from elsewhere to one of our user's requests: hand it to that connection
                 JID conn = session.getConnectionId(packet.getStanzaTo());
                 if (conn != null) {
