@@ -13,6 +13,10 @@ public class XMPPResourceConnection {
         throw new UnsupportedOperationException();
     }
 
+    public JID getConnectionId() throws NoConnectionIdException {
+        throw new UnsupportedOperationException();
+    }
+
     public JID getConnectionId(JID jid) throws NoConnectionIdException {
         throw new UnsupportedOperationException();
     }

@@ -18,6 +18,10 @@ public final class JID implements Comparable<JID> {
         throw new UnsupportedOperationException();
     }
 
+    public String getResource() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getDomain() {
         throw new UnsupportedOperationException();
     }

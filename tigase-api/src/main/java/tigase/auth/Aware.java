@@ -1,0 +1,4 @@
+package tigase.auth;
+
+public interface Aware {
+}

@@ -1,0 +1,6 @@
+package tigase.auth;
+
+public interface DomainAware extends Aware {
+
+    void setDomain(String domain);
+}
