@@ -40,11 +40,19 @@ public final class Authenticator {
     private final AtomicLong evictions = new AtomicLong();
 
     public Authenticator(CoreClient core, AuthConfig config, Ticker ticker) {
+        this(core, config, new CredentialCache(config.cacheTtl(), config.cacheSize(), ticker),
+                new IdentityResolver(core, config.cacheTtl(), config.cacheSize(), ticker),
+                new Throttle(config.throttle(), ticker));
+    }
+
+    /** With its parts given, e.g. caches of different lifetimes (the benchmark's cold-credential runs). */
+    public Authenticator(CoreClient core, AuthConfig config, CredentialCache credentials, IdentityResolver identities,
+            Throttle throttle) {
         this.core = core;
         this.config = config;
-        this.credentials = new CredentialCache(config.cacheTtl(), config.cacheSize(), ticker);
-        this.identities = new IdentityResolver(core, config.cacheTtl(), config.cacheSize(), ticker);
-        this.throttle = new Throttle(config.throttle(), ticker);
+        this.credentials = credentials;
+        this.identities = identities;
+        this.throttle = throttle;
     }
 
     public Authenticator(CoreClient core, AuthConfig config) {
