@@ -92,7 +92,7 @@ class ArchiveIndexIT {
                 + "\"type\":\"chat\"}").getBytes(StandardCharsets.UTF_8));
         EncodedMessage good2 = EncodedMessage.of(new ArchivedMessage(ids.next(3), 3, "a@acme.test", "b@acme.test", "fine too",
                 List.of("a@acme.test"), "chat", null, null));
-        BulkOutcome outcome = new EsBulkSink(es, names).write(List.of(good, bad, good2));
+        BulkOutcome outcome = new EsBulkSink(conn.rest(), names).write(List.of(good, bad, good2));
         assertThat(outcome.retry()).isEmpty();
         assertThat(outcome.rejected()).singleElement().satisfies(r -> {
             assertThat(r.message().id()).isEqualTo(badId);
@@ -107,7 +107,7 @@ class ArchiveIndexIT {
         ArchiveId ids = new ArchiveId();
         EncodedMessage m = EncodedMessage.of(new ArchivedMessage(ids.next(1), 1, "a@acme.test", "b@acme.test", "x",
                 List.of("a@acme.test"), "chat", null, null));
-        BulkOutcome outcome = new EsBulkSink(es, names).write(List.of(m));
+        BulkOutcome outcome = new EsBulkSink(conn.rest(), names).write(List.of(m));
         assertThat(outcome.retry()).hasSize(1);
         assertThat(es.indices().exists(e -> e.index(names.writeAlias())).value()).isFalse();
     }

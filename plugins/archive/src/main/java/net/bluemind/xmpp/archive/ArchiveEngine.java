@@ -67,7 +67,7 @@ public final class ArchiveEngine implements AutoCloseable {
             this.rules = new CaptureRules(localDomain, new ArchiveId(), clock);
             this.queue = new CaptureQueue(config.queueMax(), config.writer().maxDocs());
             this.spool = new Spool(config.spoolDir(), config.spoolMax());
-            this.writer = new ArchiveWriter(queue, spool, new EsBulkSink(es.client(), config.names()), config.writer()).start();
+            this.writer = new ArchiveWriter(queue, spool, new EsBulkSink(es.rest(), config.names()), config.writer()).start();
             EsArchiveSearch search = new EsArchiveSearch(es.client(), config.names());
             this.mam = new MamService(search, new ParticipantMembership(search), localDomain, config.maxPage());
             this.removal = new EsArchiveRemoval(es.client(), config.names());

@@ -2,9 +2,9 @@ package net.bluemind.xmpp.archive.write;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -21,6 +21,9 @@ import net.bluemind.xmpp.archive.ArchivedMessage;
 public final class ArchiveWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ArchiveWriter.class.getName());
+    private static final int MAX_CACHED = 16;
+    /** Most bulk requests' worth of messages in one spool segment. */
+    static final int SEGMENT_BULKS = 8;
 
     private final CaptureQueue queue;
     private final Spool spool;
@@ -28,10 +31,13 @@ public final class ArchiveWriter implements AutoCloseable {
     private final WriterConfig config;
     private final Backoff backoff;
     private final WriterStats stats = new WriterStats();
-    private final Map<Long, List<EncodedMessage>> justSpooled = new HashMap<>();
+    /** Content of recently spooled segments, so the sender need not read them back; bounded. */
+    private final Map<Long, List<EncodedMessage>> justSpooled = new ConcurrentHashMap<>();
     private final Thread thread;
+    private final Thread sender;
     private volatile boolean running = true;
-    private boolean storeDown;
+    private volatile boolean spoolerDone;
+    private volatile boolean storeDown;
     private EncodedMessage carry;
 
     public ArchiveWriter(CaptureQueue queue, Spool spool, BulkSink sink, WriterConfig config) {
@@ -40,13 +46,16 @@ public final class ArchiveWriter implements AutoCloseable {
         this.sink = sink;
         this.config = config;
         this.backoff = new Backoff(config.retryInitial(), config.retryMax());
-        this.thread = new Thread(this::run, "bm-xmpp-archive-writer");
+        this.thread = new Thread(this::run, "bm-xmpp-archive-spooler");
         this.thread.setDaemon(true);
+        this.sender = new Thread(this::sendLoop, "bm-xmpp-archive-sender");
+        this.sender.setDaemon(true);
         queue.bindConsumer(thread);
     }
 
     public ArchiveWriter start() {
         thread.start();
+        sender.start();
         return this;
     }
 
@@ -60,8 +69,8 @@ public final class ArchiveWriter implements AutoCloseable {
                 List<EncodedMessage> batch = collect();
                 if (!batch.isEmpty()) {
                     spool(batch);
+                    LockSupport.unpark(sender);
                 }
-                sendPending();
                 long refused = queue.takeRefused();
                 if (refused > 0) {
                     stats.dropped.addAndGet(refused);
@@ -75,7 +84,11 @@ public final class ArchiveWriter implements AutoCloseable {
         drainOnStop();
     }
 
-    /** Waits until a batch is full (count or bytes) or the flush interval has passed. */
+    /**
+     * Waits until at least a bulk's worth (count or bytes) is queued or the flush interval has passed, then takes
+     * what is queued, up to {@value #SEGMENT_BULKS} bulks' worth: under load one spool write (and fsync) covers
+     * several bulk requests.
+     */
     private List<EncodedMessage> collect() {
         List<EncodedMessage> batch = new ArrayList<>();
         long bytes = 0;
@@ -84,14 +97,16 @@ public final class ArchiveWriter implements AutoCloseable {
             bytes += size(carry);
             carry = null;
         }
+        long maxDocs = (long) config.maxDocs() * SEGMENT_BULKS;
+        long maxBytes = config.maxBytes() * SEGMENT_BULKS;
         long deadline = System.nanoTime() + config.flushInterval().toNanos();
         while (running) {
             ArchivedMessage m;
-            while (batch.size() < config.maxDocs() && (m = queue.poll()) != null) {
+            while (batch.size() < maxDocs && (m = queue.poll()) != null) {
                 EncodedMessage e = EncodedMessage.of(m);
                 long b = size(e);
-                if (!batch.isEmpty() && bytes + b > config.maxBytes()) {
-                    carry = e; // starts the next batch
+                if (!batch.isEmpty() && bytes + b > maxBytes) {
+                    carry = e; // starts the next segment
                     return batch;
                 }
                 batch.add(e);
@@ -113,7 +128,7 @@ public final class ArchiveWriter implements AutoCloseable {
     private void spool(List<EncodedMessage> batch) {
         try {
             Segment s = spool.append(batch);
-            if (!backoff.active()) {
+            if (!storeDown && justSpooled.size() < MAX_CACHED) {
                 justSpooled.put(s.seq(), batch); // about to be sent: spare re-reading it
             }
         } catch (SpoolFullException e) {
@@ -123,6 +138,35 @@ public final class ArchiveWriter implements AutoCloseable {
             stats.dropped.addAndGet(batch.size());
             LOG.log(Level.SEVERE, batch.size() + " message(s) NOT archived: the spool cannot be written", e);
         }
+    }
+
+    /**
+     * The sender: writes pending segments while the spooler prepares the next batch, so encoding and fsync
+     * overlap with Elasticsearch's work.
+     */
+    private void sendLoop() {
+        while (!spoolerDone) {
+            try {
+                sendPending();
+                long wait = backoff.active() ? Math.max(backoff.waitNanos(System.nanoTime()), 1_000_000)
+                        : TimeUnit.MILLISECONDS.toNanos(100);
+                if (!backoff.active() && spool.segments() > 0) {
+                    continue;
+                }
+                LockSupport.parkNanos(wait);
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, "archive sender error; continuing", e);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+        try {
+            if (!backoff.active()) {
+                sendPending();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "last archive write on stop failed; the spool keeps it", e);
+        }
+        LOG.info(() -> "archive writer stopped; spool holds " + spool.segments() + " batch(es)");
     }
 
     private void sendPending() {
@@ -135,6 +179,10 @@ public final class ArchiveWriter implements AutoCloseable {
             while (i < pending.size()) {
                 Segment s = pending.get(i);
                 List<EncodedMessage> content = contentOf(s);
+                if (content == null) {
+                    backoff.failed(System.nanoTime());
+                    return;
+                }
                 long b = s.bytes() + (long) content.size() * (WriterConfig.ACTION_OVERHEAD - 1); // -1: the newline
                 if (!group.isEmpty() && (docs.size() + content.size() > config.maxDocs() || bytes + b > config.maxBytes())) {
                     break;
@@ -159,51 +207,45 @@ public final class ArchiveWriter implements AutoCloseable {
             return spool.read(s);
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "cannot read archive spool segment " + s.path() + "; it stays for a later try", e);
-            return List.of();
+            return null;
         }
     }
 
-    /** Sends one group of segments; false when the store failed and the writer must back off. */
+    /**
+     * Sends the documents of a group of segments in bulk requests within the count and byte limits. When all are
+     * acknowledged (or set aside) the segments are deleted; otherwise what is left is written back to the first
+     * segment and the others deleted. Returns false when the writer must back off.
+     */
     private boolean send(List<Segment> group, List<EncodedMessage> docs) {
-        BulkOutcome outcome;
-        if (docs.isEmpty()) {
-            outcome = BulkOutcome.allStored();
-        } else {
+        List<EncodedMessage> retry = new ArrayList<>();
+        int start = 0;
+        boolean unavailable = false;
+        while (start < docs.size()) {
+            int end = chunkEnd(docs, start);
+            List<EncodedMessage> chunk = docs.subList(start, end);
+            BulkOutcome outcome;
             try {
                 stats.bulkRequests.incrementAndGet();
-                outcome = sink.write(docs);
-            } catch (SinkUnavailableException e) {
-                stats.failedRequests.incrementAndGet();
-                backoff.failed(System.nanoTime());
-                justSpooled.clear(); // while the store is away, the spool on disk is the only copy kept
-                if (!storeDown) {
-                    storeDown = true;
-                    LOG.log(Level.WARNING, "Elasticsearch is not taking archive writes; messages are kept in the spool ("
-                            + spool.bytes() + " bytes) and retried", e);
-                } else {
-                    LOG.fine(() -> "archive write still failing: " + e.getMessage());
-                }
-                return false;
-            } catch (RuntimeException e) {
-                stats.failedRequests.incrementAndGet();
-                backoff.failed(System.nanoTime());
-                justSpooled.clear();
-                LOG.log(Level.WARNING, "unexpected archive write failure; kept in the spool and retried", e);
-                return false;
+                outcome = sink.write(chunk);
+            } catch (SinkUnavailableException | RuntimeException e) {
+                unavailable = true;
+                noteFailure(e);
+                break;
             }
+            for (BulkOutcome.Rejected r : outcome.rejected()) {
+                spool.deadLetters().add(r.message().json(), "refused by Elasticsearch: " + r.reason());
+            }
+            stats.rejected.addAndGet(outcome.rejected().size());
+            stats.stored.addAndGet(chunk.size() - outcome.retry().size() - outcome.rejected().size());
+            retry.addAll(outcome.retry());
+            start = end;
         }
-        for (BulkOutcome.Rejected r : outcome.rejected()) {
-            spool.deadLetters().add(r.message().json(), "refused by Elasticsearch: " + r.reason());
-        }
-        stats.rejected.addAndGet(outcome.rejected().size());
-        stats.stored.addAndGet(docs.size() - outcome.retry().size() - outcome.rejected().size());
+        List<EncodedMessage> left = new ArrayList<>(retry);
+        left.addAll(docs.subList(start, docs.size()));
         try {
             Segment first = group.get(0);
-            Segment kept = spool.replace(first, outcome.retry());
+            spool.replace(first, left);
             justSpooled.remove(first.seq());
-            if (kept != null) {
-                justSpooled.clear();
-            }
             for (Segment s : group.subList(1, group.size())) {
                 spool.remove(s);
                 justSpooled.remove(s.seq());
@@ -212,10 +254,14 @@ public final class ArchiveWriter implements AutoCloseable {
             // the acknowledged documents stay in the spool and will be written again: same ids, no duplicates
             LOG.log(Level.SEVERE, "cannot update the archive spool after a write", e);
         }
-        if (!outcome.retry().isEmpty()) {
+        if (unavailable) {
+            return false;
+        }
+        if (!retry.isEmpty()) {
             stats.failedRequests.incrementAndGet();
             backoff.failed(System.nanoTime());
-            LOG.warning(() -> outcome.retry().size() + " archive document(s) refused for now by Elasticsearch; retried");
+            justSpooled.clear();
+            LOG.warning(() -> retry.size() + " archive document(s) refused for now by Elasticsearch; retried");
             return false;
         }
         backoff.succeeded();
@@ -224,6 +270,34 @@ public final class ArchiveWriter implements AutoCloseable {
             LOG.info(() -> "Elasticsearch takes archive writes again; spool now " + spool.bytes() + " bytes");
         }
         return true;
+    }
+
+    /** End (exclusive) of the bulk request starting at {@code start}: at least one document. */
+    private int chunkEnd(List<EncodedMessage> docs, int start) {
+        int end = start;
+        long bytes = 0;
+        while (end < docs.size() && end - start < config.maxDocs()) {
+            long b = size(docs.get(end));
+            if (end > start && bytes + b > config.maxBytes()) {
+                break;
+            }
+            bytes += b;
+            end++;
+        }
+        return end;
+    }
+
+    private void noteFailure(Exception e) {
+        stats.failedRequests.incrementAndGet();
+        backoff.failed(System.nanoTime());
+        justSpooled.clear(); // while the store is away, the spool on disk is the only copy kept
+        if (!storeDown) {
+            storeDown = true;
+            LOG.log(Level.WARNING, "Elasticsearch is not taking archive writes; messages are kept in the spool ("
+                    + spool.bytes() + " bytes) and retried", e);
+        } else {
+            LOG.fine(() -> "archive write still failing: " + e.getMessage());
+        }
     }
 
     /** On stop nothing stays only in memory: the queue goes to the spool, then one last send is tried. */
@@ -237,14 +311,8 @@ public final class ArchiveWriter implements AutoCloseable {
             spool(raw.stream().map(EncodedMessage::of).toList());
             raw.clear();
         }
-        try {
-            if (!backoff.active()) {
-                sendPending();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "last archive write on stop failed; the spool keeps it", e);
-        }
-        LOG.info(() -> "archive writer stopped; spool holds " + spool.segments() + " batch(es)");
+        spoolerDone = true;
+        LockSupport.unpark(sender);
     }
 
     @Override
@@ -253,6 +321,7 @@ public final class ArchiveWriter implements AutoCloseable {
         LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            sender.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
