@@ -30,6 +30,10 @@ public class Packet {
         throw new UnsupportedOperationException();
     }
 
+    public JID getPacketFrom() {
+        throw new UnsupportedOperationException();
+    }
+
     public JID getStanzaFrom() {
         throw new UnsupportedOperationException();
     }

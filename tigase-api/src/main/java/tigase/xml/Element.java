@@ -43,6 +43,14 @@ public class Element implements XMLNodeIfc<Element> {
         throw new UnsupportedOperationException();
     }
 
+    public java.util.List<Element> getChildren() {
+        throw new UnsupportedOperationException();
+    }
+
+    public java.util.Map<String, String> getAttributes() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getName() {
         throw new UnsupportedOperationException();
     }

@@ -1,0 +1,7 @@
+package tigase.vhosts;
+
+/** Declared members: only those bm-xmpp uses. */
+public interface VHostManagerIfc {
+
+    boolean isLocalDomain(String domain);
+}
