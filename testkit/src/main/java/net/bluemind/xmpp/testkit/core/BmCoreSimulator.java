@@ -42,6 +42,12 @@ public final class BmCoreSimulator implements AutoCloseable {
     private int port;
     private HttpServer server;
 
+    static {
+        // The JDK server writes headers and body in two segments; without TCP_NODELAY every keep-alive
+        // request then waits ~40 ms for the client's delayed ACK (Nagle), which distorts benchmarks.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private BmCoreSimulator(FixtureLoader.Loaded fixture) {
         this.dir = fixture.directory();
         this.apiToken = fixture.apiToken();
