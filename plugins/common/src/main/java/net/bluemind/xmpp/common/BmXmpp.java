@@ -52,11 +52,16 @@ public final class BmXmpp implements AutoCloseable {
         shared = instance;
     }
 
-    /** The server-wide instance; created from defaults if no configuration bean installed one. */
+    /**
+     * The server-wide instance, built at first use from the {@code bm-xmpp.*} system properties
+     * (see {@link Settings#fromSystemProperties()}). Invalid settings throw a {@link
+     * net.bluemind.xmpp.common.settings.SettingsException} naming the key, which adapters log as SEVERE.
+     */
     public static synchronized BmXmpp shared() {
         if (shared == null) {
-            LOG.warning("bm-xmpp runtime used before being configured: using default settings");
-            shared = create(Settings.defaults());
+            Settings settings = Settings.fromSystemProperties();
+            LOG.info("bm-xmpp runtime starting with settings from bm-xmpp.* system properties");
+            shared = create(settings);
         }
         return shared;
     }

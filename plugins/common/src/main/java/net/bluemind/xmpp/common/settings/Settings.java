@@ -37,6 +37,27 @@ public final class Settings {
         return new Settings(values);
     }
 
+    /**
+     * The settings given as JVM system properties {@code bm-xmpp.<key>}. In a Tigase 8.4 server they come
+     * from init.properties lines {@code --bm-xmpp.<key> = value}: Tigase keeps unknown top-level
+     * {@code --} keys through its init.properties conversion and sets each as a system property at start.
+     */
+    public static Settings fromSystemProperties() {
+        return load(withPrefix(System.getProperties(), SYSTEM_PROPERTY_PREFIX));
+    }
+
+    public static final String SYSTEM_PROPERTY_PREFIX = "bm-xmpp.";
+
+    static Map<String, String> withPrefix(java.util.Properties props, String prefix) {
+        Map<String, String> raw = new TreeMap<>();
+        for (String name : props.stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                raw.put(name.substring(prefix.length()), props.getProperty(name));
+            }
+        }
+        return raw;
+    }
+
     @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
         return (T) Objects.requireNonNull(values.get(setting), setting.key());

@@ -82,4 +82,16 @@ class SettingsTest {
         assertThatThrownBy(() -> s.with(Keys.CORE_PORT, "0")).isInstanceOf(SettingsException.class)
                 .hasMessageContaining("core-port");
     }
+
+    @Test
+    void onlyPrefixedPropertiesAreSettings() {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("bm-xmpp.core-port", "18090");
+        props.setProperty("bm-xmpp.auth-cache-ttl", "30s");
+        props.setProperty("java.version", "17");
+        props.setProperty("virt-hosts", "a.test");
+        Map<String, String> raw = Settings.withPrefix(props, Settings.SYSTEM_PROPERTY_PREFIX);
+        assertThat(raw).containsOnly(Map.entry("core-port", "18090"), Map.entry("auth-cache-ttl", "30s"));
+        assertThat(Settings.load(raw).get(Keys.AUTH_CACHE_TTL)).hasSeconds(30);
+    }
 }
