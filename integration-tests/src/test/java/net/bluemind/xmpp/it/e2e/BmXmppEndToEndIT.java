@@ -1,0 +1,251 @@
+package net.bluemind.xmpp.it.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import net.bluemind.xmpp.testkit.bus.BusPublisher;
+import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
+import net.bluemind.xmpp.testkit.services.ElasticsearchService;
+import net.bluemind.xmpp.testkit.services.RabbitMqService;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.mam.MamManager;
+import org.jivesoftware.smackx.mam.MamManager.MamQuery;
+import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
+import org.jivesoftware.smackx.vcardtemp.VCardManager;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * End to end: a stock Tigase 8.4.0 (TIGASE_HOME) with the bundle dropped into jars/, configured only by
+ * the shipped etc/init.properties, against the bm-core simulator, real RabbitMQ and real Elasticsearch,
+ * driven by Smack (the library Spark is built on). Skipped, saying why, when TIGASE_HOME is not set.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BmXmppEndToEndIT {
+
+    static final String SKIP_MESSAGE = "e2e suite skipped: set TIGASE_HOME to a Tigase 8.4.0 install (see README)";
+    private static final String DOMAIN = "bluemind.test";
+
+    private BmCoreSimulator core;
+    private TigaseUnderTest tigase;
+    private URI es;
+    private URI amqp;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void startStack() throws Exception {
+        String home = System.getenv("TIGASE_HOME");
+        if (home == null || home.isBlank()) {
+            System.out.println(SKIP_MESSAGE);
+        }
+        assumeTrue(home != null && !home.isBlank(), SKIP_MESSAGE);
+        Path repo = Path.of(System.getProperty("bmx.repo.dir", "..")).toAbsolutePath().normalize();
+        Path bundle = Path.of(System.getProperty("bmx.bundle.dir", repo + "/packaging/target/bundle/jars"));
+
+        amqp = RabbitMqService.ensureStarted();
+        es = ElasticsearchService.ensureStarted();
+        core = BmCoreSimulator.start();
+        Path work = Files.createTempDirectory("bm-xmpp-e2e");
+        tigase = TigaseUnderTest.install(Path.of(home), repo, bundle);
+        tigase.configure(repo.resolve("etc/init.properties"), DOMAIN, Map.of(
+                "core-url", core.baseUrl().toString(),
+                "core-token-file", core.writeTokenFile(work).toString(),
+                "amqp-uri", amqp.toString(),
+                "es-urls", es.toString(),
+                "certs-dir", work.resolve("certs").toString(),
+                "archive-spool-dir", work.resolve("spool").toString(),
+                "archive-flush-interval", "200ms"));
+        tigase.start(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        if (tigase != null) {
+            tigase.close();
+        }
+        if (core != null) {
+            core.close();
+        }
+    }
+
+    @Test
+    void theShippedInitPropertiesConfiguredTigaseWithEveryPlugin() throws Exception {
+        String config = tigase.effectiveConfig();
+        assertThat(config).contains("net.bluemind.xmpp.auth.tigase.BmAuthRepository",
+                "net.bluemind.xmpp.auth.tigase.BmSaslServerFactory",
+                "net.bluemind.xmpp.vcard.tigase.BlueMindVCardTemp",
+                "net.bluemind.xmpp.domains.tigase.BlueMindVHostRepository",
+                "net.bluemind.xmpp.archive.tigase.ArchiveProcessor");
+        assertThat(tigase.consoleLog()).doesNotContain("SettingsException");
+    }
+
+    @Test
+    void loginWithoutEncryptionIsRefused() throws Exception {
+        XMPPTCPConnection c = XmppClients.connection("alice@bluemind.test", "alice-pw", SecurityMode.disabled);
+        try {
+            assertThatThrownBy(() -> c.connect().login()).isInstanceOfAny(SmackException.class, XMPPException.class);
+            assertThat(c.isAuthenticated()).isFalse();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    @Test
+    void aLoginWithAnAliasLandsOnTheDefaultEmailJid() throws Exception {
+        XMPPTCPConnection c = XmppClients.login("alice.liddell@corp.test", "alice-pw");
+        try {
+            assertThat(c.getUser().asEntityBareJidString()).isEqualTo("alice@bluemind.test");
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    @Test
+    void refusedLoginsCarryTheRightSaslCondition() throws Exception {
+        assertThat(saslFailure("bob@bluemind.test", "not-bobs-password")).isEqualTo("not-authorized");
+        assertThat(saslFailure("carol@bluemind.test", "carol-pw")).isEqualTo("not-authorized");
+        assertThat(saslFailure("dave@bluemind.test", "dave-pw")).isEqualTo("account-disabled");
+        assertThat(saslFailure("erin@bluemind.test", "erin-pw")).isEqualTo("credentials-expired");
+    }
+
+    @Test
+    void aColleaguesVCardAndAvatarHashComeFromTheAddressBook() throws Exception {
+        XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
+        XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
+        try {
+            VCard card = VCardManager.getInstanceFor(bob).loadVCard(jid("alice@bluemind.test"));
+            assertThat(card.getFirstName()).isEqualTo("Alice");
+            assertThat(card.getLastName()).isEqualTo("Liddell");
+            assertThat(card.getAvatarHash()).as("alice has a directory photo").isNotBlank();
+
+            BlockingQueue<Presence> seen = new LinkedBlockingQueue<>();
+            bob.addAsyncStanzaListener(s -> seen.add((Presence) s), StanzaTypeFilter.PRESENCE);
+            alice.sendStanza(alice.getStanzaFactory().buildPresenceStanza().to(jid("bob@bluemind.test")).build());
+            Presence p = null;
+            for (Instant until = Instant.now().plusSeconds(10); Instant.now().isBefore(until) && p == null; ) {
+                Presence next = seen.poll(1, TimeUnit.SECONDS);
+                if (next != null && next.getFrom().asBareJid().toString().equals("alice@bluemind.test")) {
+                    p = next;
+                }
+            }
+            assertThat(p).as("alice's presence reached bob").isNotNull();
+            assertThat(p.getExtensionElement("x", "vcard-temp:x:update")).as("XEP-0153 element").isNotNull();
+            assertThat(p.getExtensionElement("x", "vcard-temp:x:update").toXML().toString()).contains(card.getAvatarHash());
+        } finally {
+            alice.disconnect();
+            bob.disconnect();
+        }
+    }
+
+    @Test
+    void aDomainCreatedOnTheBusAcceptsLoginsSecondsLater() throws Exception {
+        core.addDomain("newco.test", "newco-alias.test");
+        core.addUser("neo@newco.test", "neo-pw", "hasIM");
+        try (BusPublisher bus = new BusPublisher(amqp)) {
+            bus.publish(BusPublisher.SYSTEM, "domain.created", Map.of("domain", "newco.test"));
+        }
+        Instant deadline = Instant.now().plusSeconds(15);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                XMPPTCPConnection c = XmppClients.login("neo@newco.test", "neo-pw");
+                assertThat(c.getUser().asEntityBareJidString()).isEqualTo("neo@newco.test");
+                c.disconnect();
+                return;
+            } catch (Exception e) {
+                last = e;
+                Thread.sleep(500);
+            }
+        }
+        throw new AssertionError("newco.test still refuses logins 15 s after domain.created", last);
+    }
+
+    @Test
+    void messagesAreArchivedInElasticsearchAndComeBackThroughMamAndFullText() throws Exception {
+        String word = "kumquat" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
+        XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
+        try {
+            BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+            bob.addAsyncStanzaListener(s -> inbox.add((Message) s), StanzaTypeFilter.MESSAGE);
+            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(jid("bob@bluemind.test"))
+                    .ofType(Message.Type.chat).setBody("first " + word + " <&> message").build());
+            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(jid("bob@bluemind.test"))
+                    .ofType(Message.Type.chat).setBody("second message without the word").build());
+            assertThat(inbox.poll(10, TimeUnit.SECONDS)).as("bob got alice's message").isNotNull();
+
+            String hits = awaitInElasticsearch(word);
+            assertThat(hits).contains("\"from\":\"alice@bluemind.test\"", "\"to\":\"bob@bluemind.test\"");
+
+            MamManager mam = MamManager.getInstanceFor(bob);
+            MamQuery all = mam.queryArchive(MamQueryArgs.builder().limitResultsToJid(jid("alice@bluemind.test")).build());
+            assertThat(all.getMessages()).extracting(Message::getBody)
+                    .contains("first " + word + " <&> message", "second message without the word");
+
+            FormField fulltext = FormField.textSingleBuilder("{urn:xmpp:fulltext:0}fulltext").setValue(word).build();
+            MamQuery found = mam.queryArchive(MamQueryArgs.builder().withAdditionalFormField(fulltext).build());
+            assertThat(found.getMessages()).extracting(Message::getBody).containsExactly("first " + word + " <&> message");
+        } finally {
+            alice.disconnect();
+            bob.disconnect();
+        }
+    }
+
+    private String awaitInElasticsearch(String word) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        String body = "{\"query\":{\"match\":{\"message\":\"" + word + "\"}}}";
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_search"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.body().contains(word)) {
+                return r.body();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no archived message with '" + word + "' in Elasticsearch after 20 s");
+    }
+
+    private static String saslFailure(String login, String password) throws Exception {
+        XMPPTCPConnection c = XmppClients.connection(login, password, SecurityMode.required);
+        try {
+            c.connect().login();
+            throw new AssertionError(login + " logged in but should have been refused");
+        } catch (SASLErrorException e) {
+            return e.getSASLFailure().getSASLErrorString();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static EntityBareJid jid(String s) throws Exception {
+        return JidCreate.entityBareFrom(s);
+    }
+}

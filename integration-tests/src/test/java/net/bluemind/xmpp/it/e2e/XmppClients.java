@@ -1,0 +1,57 @@
+package net.bluemind.xmpp.it.e2e;
+
+import java.security.cert.X509Certificate;
+import javax.net.ssl.X509TrustManager;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+
+/**
+ * Smack clients set up as a user would in Spark or Pidgin: the email address split into user name and
+ * domain, server 127.0.0.1:5222, encryption required.
+ */
+final class XmppClients {
+
+    /** The test server's certificates are self-signed per domain (domains plugin): trust them as a user who accepted them. */
+    private static final X509TrustManager ACCEPT_SELF_SIGNED = new X509TrustManager() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    };
+
+    private XmppClients() {
+    }
+
+    static XMPPTCPConnection connection(String email, String password, SecurityMode security) throws Exception {
+        int at = email.indexOf('@');
+        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(email.substring(at + 1))
+                .setHost("127.0.0.1")
+                .setPort(5222)
+                .setUsernameAndPassword(email.substring(0, at), password)
+                .setResource("e2e")
+                .setSecurityMode(security)
+                .setCustomX509TrustManager(ACCEPT_SELF_SIGNED)
+                .setHostnameVerifier((host, session) -> true)
+                .build();
+        XMPPTCPConnection c = new XMPPTCPConnection(config);
+        c.setReplyTimeout(10_000);
+        return c;
+    }
+
+    /** Connected and logged in with encryption required. */
+    static XMPPTCPConnection login(String email, String password) throws Exception {
+        XMPPTCPConnection c = connection(email, password, SecurityMode.required);
+        c.connect().login();
+        return c;
+    }
+}
