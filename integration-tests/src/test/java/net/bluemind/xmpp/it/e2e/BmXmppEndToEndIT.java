@@ -48,6 +48,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * driven by Smack (the library Spark is built on). Skipped, saying why, when TIGASE_HOME is not set.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class BmXmppEndToEndIT {
 
     static final String SKIP_MESSAGE = "e2e suite skipped: set TIGASE_HOME to a Tigase 8.4.0 install (see README)";
@@ -58,6 +59,8 @@ class BmXmppEndToEndIT {
     private URI es;
     private URI amqp;
     private final HttpClient http = HttpClient.newHttpClient();
+    private Path shippedInitProperties;
+    private Map<String, String> settings;
 
     @BeforeAll
     void startStack() throws Exception {
@@ -74,7 +77,8 @@ class BmXmppEndToEndIT {
         core = BmCoreSimulator.start();
         Path work = Files.createTempDirectory("bm-xmpp-e2e");
         tigase = TigaseUnderTest.install(Path.of(home), repo, bundle);
-        tigase.configure(repo.resolve("etc/init.properties"), DOMAIN, Map.of(
+        shippedInitProperties = repo.resolve("etc/init.properties");
+        settings = new java.util.HashMap<>(Map.of(
                 "core-url", core.baseUrl().toString(),
                 "core-token-file", core.writeTokenFile(work).toString(),
                 "amqp-uri", amqp.toString(),
@@ -82,6 +86,7 @@ class BmXmppEndToEndIT {
                 "certs-dir", work.resolve("certs").toString(),
                 "archive-spool-dir", work.resolve("spool").toString(),
                 "archive-flush-interval", "200ms"));
+        tigase.configure(shippedInitProperties, DOMAIN, settings);
         tigase.start(Duration.ofSeconds(90));
     }
 
@@ -104,6 +109,21 @@ class BmXmppEndToEndIT {
                 "net.bluemind.xmpp.domains.tigase.BlueMindVHostRepository",
                 "net.bluemind.xmpp.archive.tigase.ArchiveProcessor");
         assertThat(tigase.consoleLog()).doesNotContain("SettingsException");
+    }
+
+    /** Tigase converts init.properties once and renames it; the start path puts it back, so edits apply. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void editingInitPropertiesAndRestartingTakesEffect() throws Exception {
+        assertThat(tigase.effectiveConfig()).doesNotContain("bm-xmpp.auth-cache-ttl");
+        tigase.stop();
+        settings.put("auth-cache-ttl", "42s");
+        tigase.configure(shippedInitProperties, DOMAIN, settings);
+        tigase.start(Duration.ofSeconds(90));
+        assertThat(tigase.effectiveConfig()).contains("bm-xmpp.auth-cache-ttl", "42s");
+        XMPPTCPConnection c = XmppClients.login("bob@bluemind.test", "bob-pw");
+        assertThat(c.isAuthenticated()).isTrue();
+        c.disconnect();
     }
 
     @Test

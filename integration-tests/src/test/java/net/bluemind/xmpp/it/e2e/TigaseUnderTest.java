@@ -105,19 +105,26 @@ final class TigaseUnderTest implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws IOException {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** Stops the server the way the service manager does (SIGTERM), keeping the install. */
+    void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
+        process = null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
         if (!Boolean.getBoolean("bmx.e2e.keep")) {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
