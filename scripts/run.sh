@@ -52,12 +52,35 @@ else
 fi
 
 # --- Tigase ------------------------------------------------------------------------------------
-# HOOK (to be filled by the e2e/packaging engineer): start $TIGASE_HOME with the bm-xmpp bundle
-# (jars from packaging/, etc/init.properties pointing at the services above: amqp-uri
-# amqp://127.0.0.1:$RABBIT_PORT, es-urls http://127.0.0.1:$ES_PORT, core-url http://127.0.0.1:$CORE_PORT,
-# core-token-file $TOKEN_FILE), append its pid to pids, and set TIGASE_STATUS.
+# A copy of $TIGASE_HOME (the install itself is never modified) with the bundle in jars/ and the repo's
+# etc/init.properties, edited the way an operator would to point at the services above.
 start_tigase() {
-  TIGASE_STATUS="NOT STARTED: the Tigase start-up hook in scripts/run.sh is not written yet ($TIGASE_HOME)"
+  local home=$STATE/tigase main=${BMX_MAIN_DOMAIN:-bluemind.test}
+  if ! ls "$TIGASE_HOME"/jars/tigase-server*.jar >/dev/null 2>&1; then
+    TIGASE_STATUS="NOT STARTED: $TIGASE_HOME has no jars/tigase-server*.jar (expected a Tigase 8.4.0 install)"; return
+  fi
+  echo "== Tigase from $TIGASE_HOME, copied to $home, with the bm-xmpp bundle"
+  rm -rf "$home" && cp -a "$TIGASE_HOME/." "$home" && rm -f "$home/etc/config.tdsl"
+  scripts/install-into-tigase.sh "$home" "$ROOT/packaging/target/bundle/jars"
+  sed -e "s|^--virt-hosts = .*|--virt-hosts = $main|" -e "s|^--admins = .*|--admins = admin0@$main|" \
+      -e "s|^#--bm-xmpp.core-url = .*|--bm-xmpp.core-url = http://127.0.0.1:$CORE_PORT|" \
+      -e "s|^#--bm-xmpp.core-token-file = .*|--bm-xmpp.core-token-file = $TOKEN_FILE|" \
+      -e "s|^#--bm-xmpp.amqp-uri = .*|--bm-xmpp.amqp-uri = amqp://127.0.0.1:$RABBIT_PORT|" \
+      -e "s|^#--bm-xmpp.es-urls = .*|--bm-xmpp.es-urls = http://127.0.0.1:$ES_PORT|" \
+      -e "s|^#--bm-xmpp.certs-dir = .*|--bm-xmpp.certs-dir = $STATE/certs|" \
+      -e "s|^#--bm-xmpp.archive-spool-dir = .*|--bm-xmpp.archive-spool-dir = $STATE/archive-spool|" \
+      etc/init.properties > "$home/etc/init.properties"
+  printf '\n# run.sh: loopback only\nc2s/ifc[s] = 127.0.0.1\ns2s/ifc[s] = 127.0.0.1\nbosh/ifc[s] = 127.0.0.1\nws2s/ifc[s] = 127.0.0.1\n' \
+      >> "$home/etc/init.properties"
+  (cd "$home" && exec java -Xms64m -Xmx512m -Dtigase.home="$home" -cp "$home/jars/*" tigase.server.XMPPServer) \
+      > "$home/logs/run-console.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do listening 5222 && break; sleep 0.5; done
+  if listening 5222; then
+    TIGASE_STATUS="xmpp://127.0.0.1:5222 (STARTTLS required), 5223 TLS, 5269 s2s; domains from the simulator (e.g. alice@$main / alice-pw); log $home/logs/run-console.log"
+  else
+    TIGASE_STATUS="FAILED to listen on 5222 within 60 s: see $home/logs/run-console.log"
+  fi
 }
 if [ -n "${TIGASE_HOME:-}" ]; then
   start_tigase
