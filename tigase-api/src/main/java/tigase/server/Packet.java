@@ -7,7 +7,8 @@ import tigase.xmpp.jid.JID;
 /** Declared members: only those bm-xmpp uses. */
 public class Packet {
 
-    protected Packet() {
+    // Not constructible here: the real constructors take server internals no plugin builds.
+    private Packet() {
     }
 
     public static Packet packetInstance(Element elem, JID stanzaFrom, JID stanzaTo) {

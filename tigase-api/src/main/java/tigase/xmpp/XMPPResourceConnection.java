@@ -6,7 +6,8 @@ import tigase.xmpp.jid.JID;
 /** Declared members: only those bm-xmpp uses. */
 public class XMPPResourceConnection {
 
-    protected XMPPResourceConnection() {
+    // Not constructible here: the real constructors take server internals no plugin builds.
+    private XMPPResourceConnection() {
     }
 
     public final BareJID getBareJID() throws NotAuthorizedException {
