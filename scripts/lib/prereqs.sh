@@ -16,6 +16,8 @@ bmx_ensure_prereqs() {
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
   command -v useradd >/dev/null 2>&1 || missing+=(passwd)
+  command -v dnsmasq >/dev/null 2>&1 || missing+=(dnsmasq-base)   # real DNS server of the bm-xmpp check tests
+  command -v dpkg-deb >/dev/null 2>&1 || missing+=(dpkg)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive

@@ -1,0 +1,69 @@
+package net.bluemind.xmpp.check;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.bluemind.xmpp.common.core.CoreClient;
+import org.xbill.DNS.Resolver;
+
+/** Runs every check of a deployment in a stable order. */
+final class Deployment {
+
+    static final int[] PORTS = {5222, 5223, 5269};
+
+    record Target(CoreClient core, URI amqp, URI es, Resolver resolver, String xmppHost, String connectHost,
+            Duration certWarnBefore) {
+    }
+
+    private Deployment() {
+    }
+
+    static List<CheckResult> check(Target t) {
+        List<CheckResult> out = new ArrayList<>();
+        List<String> domains = ServiceChecks.core(t.core(), out);
+        out.add(ServiceChecks.rabbitmq(t.amqp()));
+        out.add(t.es() == null
+                ? CheckResult.warn("es", "Elasticsearch", "no es-urls set", "set es-urls in init.properties")
+                : ServiceChecks.elasticsearch(t.es()));
+        boolean c2sUp = true;
+        for (int port : PORTS) {
+            boolean up = reachable(t.connectHost(), port);
+            c2sUp &= port != 5222 || up;
+            out.add(up ? CheckResult.ok("port", t.connectHost() + ":" + port, "accepts connections")
+                    : CheckResult.fail("port", t.connectHost() + ":" + port, "nothing accepts connections",
+                            "start bm-xmpp (systemctl start bm-xmpp) and open the port in the firewall"));
+        }
+        SrvChecks srv = new SrvChecks(t.resolver(), t.xmppHost());
+        for (String domain : domains) {
+            out.addAll(srv.check(domain));
+            if (c2sUp) {
+                out.add(certificate(t, domain));
+            }
+        }
+        return out;
+    }
+
+    private static CheckResult certificate(Target t, String domain) {
+        try {
+            return CertificateVerdict.judge(StartTlsProbe.certificate(t.connectHost(), 5222, domain), domain,
+                    Instant.now(), t.certWarnBefore());
+        } catch (IOException e) {
+            return CheckResult.fail("cert", domain, "no certificate served over STARTTLS: " + e.getMessage(),
+                    "check the domain is hosted (bm-xmpp logs) and its .pem in the certs dir");
+        }
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 3000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package net.bluemind.xmpp.check;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.xbill.DNS.Cache;
+import org.xbill.DNS.Lookup;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/** The SRV records clients and servers use to find the XMPP server of a domain (RFC 6120 section 3.2). */
+final class SrvChecks {
+
+    private final Resolver resolver;
+    private final String xmppHost;
+
+    /** @param xmppHost the host name the records must point at, or null to accept any target */
+    SrvChecks(Resolver resolver, String xmppHost) {
+        this.resolver = resolver;
+        this.resolver.setTimeout(Duration.ofSeconds(3));
+        this.xmppHost = xmppHost == null ? null : absolute(xmppHost);
+    }
+
+    List<CheckResult> check(String domain) {
+        List<CheckResult> out = new ArrayList<>();
+        out.add(check(domain, "_xmpp-client._tcp.", 5222));
+        out.add(check(domain, "_xmpp-server._tcp.", 5269));
+        return out;
+    }
+
+    private CheckResult check(String domain, String service, int port) {
+        String name = service + absolute(domain);
+        String expected = name + " 3600 IN SRV 0 5 " + port + " " + (xmppHost == null ? "<your XMPP host>." : xmppHost);
+        Lookup lookup;
+        try {
+            lookup = new Lookup(name, Type.SRV);
+        } catch (TextParseException e) {
+            return CheckResult.fail("srv", domain, "not a valid DNS name: " + name, "fix the domain name in BlueMind");
+        }
+        lookup.setResolver(resolver);
+        lookup.setCache(new Cache());
+        Record[] records = lookup.run();
+        if (lookup.getResult() == Lookup.TRY_AGAIN || lookup.getResult() == Lookup.UNRECOVERABLE) {
+            return CheckResult.fail("srv", domain, "DNS did not answer for " + name + " (" + lookup.getErrorString() + ")",
+                    "check the resolver (--resolver)");
+        }
+        if (records == null || records.length == 0) {
+            return CheckResult.fail("srv", domain, "no " + name + " record", "add: " + expected);
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Record r : records) {
+            SRVRecord srv = (SRVRecord) r;
+            String target = srv.getTarget().toString().toLowerCase(Locale.ROOT);
+            if (srv.getPort() != port || xmppHost != null && !target.equals(xmppHost)) {
+                wrong.add(target + ":" + srv.getPort());
+            }
+        }
+        if (!wrong.isEmpty()) {
+            return CheckResult.fail("srv", domain, name + " points at " + String.join(", ", wrong), "replace with: " + expected);
+        }
+        return CheckResult.ok("srv", domain, name + " -> " + ((SRVRecord) records[0]).getTarget() + ":" + port);
+    }
+
+    private static String absolute(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.endsWith(".") ? h : h + ".";
+    }
+}

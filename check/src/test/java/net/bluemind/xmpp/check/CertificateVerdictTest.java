@@ -1,0 +1,60 @@
+package net.bluemind.xmpp.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import net.bluemind.xmpp.check.CheckResult.Status;
+import org.junit.jupiter.api.Test;
+
+class CertificateVerdictTest {
+
+    private static final Duration WARN = Duration.ofDays(30);
+
+    private static CheckResult judge(TestCerts.Issued i, String domain) {
+        return CertificateVerdict.judge(i.cert(), domain, Instant.now(), WARN);
+    }
+
+    @Test
+    void aCaSignedCertificateForTheDomainIsOk() throws Exception {
+        CheckResult r = judge(TestCerts.caSigned("chat.test", Duration.ofDays(365)), "chat.test");
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(r.detail()).contains("CN=Test CA");
+    }
+
+    @Test
+    void aSelfSignedCertificateIsAWarning() throws Exception {
+        CheckResult r = judge(TestCerts.selfSigned("chat.test", Duration.ofDays(365)), "chat.test");
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.detail()).contains("self-signed");
+    }
+
+    @Test
+    void aCertificateAboutToExpireIsAWarningThatSaysWhen() throws Exception {
+        CheckResult r = judge(TestCerts.caSigned("chat.test", Duration.ofDays(3)), "chat.test");
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.detail()).contains("expires in 2 day(s)");
+        assertThat(r.fix()).contains("chat.test.pem");
+    }
+
+    @Test
+    void anExpiredCertificateFails() throws Exception {
+        CheckResult r = judge(TestCerts.caSigned("chat.test", Duration.ofDays(-1)), "chat.test");
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.detail()).contains("expired");
+    }
+
+    @Test
+    void aCertificateForAnotherNameFails() throws Exception {
+        CheckResult r = judge(TestCerts.caSigned("other.test", Duration.ofDays(365)), "chat.test");
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.detail()).contains("[other.test]", "not chat.test");
+    }
+
+    @Test
+    void aWildcardCoversOneLabelOnly() throws Exception {
+        assertThat(judge(TestCerts.caSigned("*.corp.test", Duration.ofDays(365)), "chat.corp.test").status()).isEqualTo(Status.OK);
+        assertThat(judge(TestCerts.caSigned("*.corp.test", Duration.ofDays(365)), "a.chat.corp.test").status()).isEqualTo(Status.FAIL);
+        assertThat(judge(TestCerts.caSigned("*.corp.test", Duration.ofDays(365)), "corp.test").status()).isEqualTo(Status.FAIL);
+    }
+}

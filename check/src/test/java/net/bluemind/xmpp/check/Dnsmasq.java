@@ -1,0 +1,40 @@
+package net.bluemind.xmpp.check;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real DNS server (Debian's dnsmasq) on a loopback port, answering only what the test gives it. */
+final class Dnsmasq implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+
+    Dnsmasq(List<String> srvHosts) throws IOException, InterruptedException {
+        Path bin = Path.of("/usr/sbin/dnsmasq");
+        if (!Files.isExecutable(bin)) {
+            throw new IllegalStateException("dnsmasq is not installed (apt-get install dnsmasq-base; scripts/test.sh does it)");
+        }
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--keep-in-foreground", "--no-resolv", "--no-hosts",
+                "--conf-file=/dev/null", "--pid-file=", "--listen-address=127.0.0.1", "--bind-interfaces",
+                "--port=" + port, "--local=/test/", "--user=" + System.getProperty("user.name")));
+        srvHosts.forEach(h -> cmd.add("--srv-host=" + h));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Thread.sleep(300);
+        if (!process.isAlive()) {
+            throw new IllegalStateException("dnsmasq exited at start with " + process.exitValue() + ": " + cmd);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}

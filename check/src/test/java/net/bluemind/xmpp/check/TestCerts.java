@@ -1,0 +1,54 @@
+package net.bluemind.xmpp.check;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Certificates for the tests, made with Bouncy Castle: self-signed, or signed by a throwaway CA. */
+final class TestCerts {
+
+    record Issued(X509Certificate cert, KeyPair keys) {
+    }
+
+    private TestCerts() {
+    }
+
+    static KeyPair keys() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        return g.generateKeyPair();
+    }
+
+    static Issued selfSigned(String name, Duration validFor) throws Exception {
+        KeyPair k = keys();
+        return new Issued(sign(name, k, "CN=" + name, k, validFor), k);
+    }
+
+    /** A certificate for {@code name} issued by a separate (untrusted, throwaway) CA. */
+    static Issued caSigned(String name, Duration validFor) throws Exception {
+        KeyPair k = keys();
+        return new Issued(sign(name, k, "CN=Test CA", keys(), validFor), k);
+    }
+
+    private static X509Certificate sign(String name, KeyPair subject, String issuer, KeyPair issuerKeys, Duration validFor)
+            throws Exception {
+        Instant now = Instant.now();
+        Instant notBefore = validFor.isNegative() ? now.plus(validFor).minus(Duration.ofDays(30)) : now.minus(Duration.ofMinutes(5));
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(notBefore), Date.from(now.plus(validFor)), new X500Name("CN=" + name), subject.getPublic());
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, name)));
+        return new JcaX509CertificateConverter().getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+    }
+}
