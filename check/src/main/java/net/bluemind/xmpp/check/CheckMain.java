@@ -44,7 +44,7 @@ public final class CheckMain {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> opts = new HashMap<>();
         boolean json = false;
         for (int i = 0; i < args.length; i++) {

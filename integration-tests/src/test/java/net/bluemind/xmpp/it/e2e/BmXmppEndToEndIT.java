@@ -131,6 +131,24 @@ class BmXmppEndToEndIT {
         c.disconnect();
     }
 
+    /** bm-xmpp check against the live stack: services and ports up, each domain's certificate served over STARTTLS. */
+    @Test
+    void bmXmppCheckSeesTheLiveServer() throws Exception {
+        Path init = tigase.home().resolve("etc/init.properties.check");
+        Files.writeString(init, "--bm-xmpp.core-url = " + core.baseUrl() + "\n--bm-xmpp.core-token-file = "
+                + core.writeTokenFile(Files.createTempDirectory("check")) + "\n--bm-xmpp.amqp-uri = " + amqp
+                + "\n--bm-xmpp.es-urls = " + es + "\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = net.bluemind.xmpp.check.CheckMain.run(new String[] {"check", "--config", init.toString(),
+                "--resolver", "127.0.0.1:9", "--host", "127.0.0.1"}, new java.io.PrintStream(out, true), System.err);
+        String text = out.toString();
+        assertThat(text).contains("OK    core", "OK    bus", "OK    es", "OK    port   127.0.0.1:5222",
+                "OK    port   127.0.0.1:5223", "OK    port   127.0.0.1:5269");
+        assertThat(text).as("the domains plugin's self-signed certificate, with the right name")
+                .contains("WARN  cert   bluemind.test", "self-signed").doesNotContain("FAIL  cert");
+        assertThat(code).as("no DNS records on this machine: the SRV checks fail").isEqualTo(1);
+    }
+
     @Test
     void loginWithoutEncryptionIsRefused() throws Exception {
         XMPPTCPConnection c = XmppClients.connection("alice@bluemind.test", "alice-pw", SecurityMode.disabled);
