@@ -8,4 +8,6 @@ cd "$(dirname "$0")/.."
 . scripts/lib/prereqs.sh
 bmx_ensure_prereqs
 [ -z "${TIGASE_HOME:-}" ] && echo "== TIGASE_HOME not set: the e2e suite will be skipped"
-exec mvn -B -ntp verify "$@"
+mvn -B -ntp verify "$@"
+# the Debian package, installed and purged for real (root on Debian only; skipped otherwise)
+scripts/test-deb.sh
