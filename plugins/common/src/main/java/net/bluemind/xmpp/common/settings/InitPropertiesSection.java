@@ -43,7 +43,21 @@ public final class InitPropertiesSection {
         return fileText.substring(0, b) + render() + fileText.substring(fileText.indexOf('\n', e) + 1);
     }
 
+    /** The settings as the README's Markdown table. */
+    public static String markdownTable() {
+        StringBuilder out = new StringBuilder("| setting (`--bm-xmpp.` + key) | default | what it does |\n|---|---|---|\n");
+        for (Setting<?> s : Keys.all()) {
+            out.append("| `").append(s.key()).append("` | `").append(s.defaultValue()).append("` | ")
+                    .append(s.description().replace("|", "\\|")).append(" |\n");
+        }
+        return out.toString();
+    }
+
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--markdown")) {
+            System.out.print(markdownTable());
+            return;
+        }
         Path file = Path.of(args.length > 0 ? args[0] : "etc/init.properties");
         Files.writeString(file, replaceIn(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }

@@ -40,6 +40,14 @@ class InitPropertiesSectionTest {
     }
 
     @Test
+    void theReadmeSettingsTableIsCurrent() throws IOException {
+        assertThat(Files.readString(Path.of("../../README.md"), StandardCharsets.UTF_8))
+                .as("README.md's settings table is out of date with Keys.java: regenerate it with "
+                        + "java -cp plugins/common/target/classes net.bluemind.xmpp.common.settings.InitPropertiesSection --markdown")
+                .contains(InitPropertiesSection.markdownTable());
+    }
+
+    @Test
     void aFileWithoutTheBlockIsRefused() {
         assertThatThrownBy(() -> InitPropertiesSection.replaceIn("config-type = --gen-config-def\n"))
                 .hasMessageContaining("markers missing");
