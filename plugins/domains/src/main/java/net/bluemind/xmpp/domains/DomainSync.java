@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +31,7 @@ public final class DomainSync implements AutoCloseable {
     private final HostedDomains hosted;
     private final ScheduledExecutorService scheduler;
     private final Duration maxRetry;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bm-xmpp-domains");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SerialWorker worker = new SerialWorker("bm-xmpp-domains");
     private final AtomicLong fullSyncs = new AtomicLong();
     private Duration nextRetry = FIRST_RETRY;
     private ScheduledFuture<?> pendingRetry;
@@ -93,15 +87,7 @@ public final class DomainSync implements AutoCloseable {
 
     /** Waits until everything asked so far has been applied; for tests and orderly shutdown. */
     public boolean awaitIdle(Duration timeout) {
-        try {
-            worker.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
+        return worker.awaitIdle(timeout);
     }
 
     /** How many full re-syncs succeeded so far. */

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import net.bluemind.xmpp.domains.SerialWorker;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +38,7 @@ public final class CertificateService implements VHostListener, AutoCloseable {
     private final CertificateSink sink;
     private final Supplier<Set<String>> hostedHosts;
     private final ScheduledExecutorService scheduler;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bm-xmpp-certs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SerialWorker worker = new SerialWorker("bm-xmpp-certs");
     /** host -> certificate in service */
     private final Map<String, DomainCertificate> installed = new ConcurrentHashMap<>();
     /** host -> hash of the last file content rejected, so a bad file is reported once, not at every check */
@@ -104,15 +99,7 @@ public final class CertificateService implements VHostListener, AutoCloseable {
 
     /** Waits until pending work is done; for tests. */
     public boolean awaitIdle(Duration timeout) {
-        try {
-            worker.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
+        return worker.awaitIdle(timeout);
     }
 
     /** Re-checks every hosted host now (also what the periodic check runs). */
