@@ -182,6 +182,6 @@ public final class DomainSync implements AutoCloseable {
     @Override
     public void close() {
         cancelRetry();
-        worker.shutdownNow();
+        worker.close();
     }
 }

@@ -41,7 +41,13 @@ public final class SerialWorker {
         }
     }
 
-    public void shutdownNow() {
+    /** Drops queued tasks and waits (a few seconds at most) for the running one, so nothing writes after close. */
+    public void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -223,6 +223,6 @@ public final class CertificateService implements VHostListener, AutoCloseable {
             watcher.close();
         }
         settling.values().forEach(f -> f.cancel(false));
-        worker.shutdownNow();
+        worker.close();
     }
 }
