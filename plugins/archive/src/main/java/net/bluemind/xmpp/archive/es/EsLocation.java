@@ -1,20 +1,23 @@
 package net.bluemind.xmpp.archive.es;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.http.HttpClient;
 import java.util.List;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.logging.Logger;
+import net.bluemind.xmpp.common.core.CoreException;
+import net.bluemind.xmpp.common.core.Locator;
 import net.bluemind.xmpp.common.settings.Keys;
 import net.bluemind.xmpp.common.settings.Settings;
 
-/** Where Elasticsearch is: {@code es-urls}, else port 9200 of bm.ini's {@code host}, else 127.0.0.1:9200. */
+/**
+ * Where Elasticsearch is: {@code es-urls}; else port 9200 of the host bm-locator gives for {@code bm/es}
+ * (contract section 4); else port 9200 of bm.ini's {@code host}; else 127.0.0.1:9200.
+ */
 public final class EsLocation {
 
     private static final Logger LOG = Logger.getLogger(EsLocation.class.getName());
+    private static final int ES_PORT = 9200;
 
     private EsLocation() {
     }
@@ -24,15 +27,24 @@ public final class EsLocation {
         if (!configured.isEmpty()) {
             return configured;
         }
-        Path ini = s.get(Keys.BM_INI);
-        String host = "127.0.0.1";
-        try (Reader r = Files.newBufferedReader(ini)) {
-            Properties p = new Properties();
-            p.load(r);
-            host = p.getProperty("host", host).trim();
-        } catch (IOException e) {
-            LOG.warning("es-urls is empty and " + ini + " cannot be read (" + e.getMessage() + "): using " + host);
+        Locator locator = new Locator(s, HttpClient.newBuilder().connectTimeout(s.get(Keys.CORE_CONNECT_TIMEOUT)).build());
+        try {
+            return List.of(Locator.uri(locator.host("bm/es"), ES_PORT, ""));
+        } catch (CoreException e) {
+            String host = "127.0.0.1";
+            try {
+                Optional<String> ini = locator.iniHost();
+                host = ini.orElse(host);
+            } catch (CoreException noIni) {
+                // no bm.ini either: loopback
+            }
+            String chosen = host;
+            LOG.warning(() -> "es-urls is empty and " + e.getMessage() + ": using Elasticsearch on " + chosen + ":" + ES_PORT);
+            try {
+                return List.of(Locator.uri(host, ES_PORT, ""));
+            } catch (CoreException bad) {
+                return List.of(URI.create("http://127.0.0.1:" + ES_PORT));
+            }
         }
-        return List.of(URI.create("http://" + host + ":9200"));
     }
 }

@@ -100,7 +100,7 @@ public final class Keys {
 
     // --- archive ---------------------------------------------------------------------------
     public static final Setting<List<URI>> ES_URLS = add("es-urls", "",
-            "Elasticsearch URLs, comma-separated; empty: port 9200 of bm.ini's host", httpUrls());
+            "Elasticsearch URLs, comma-separated; empty: port 9200 of the bm/es host from bm-locator (else bm.ini's host)", httpUrls());
     public static final Setting<Path> ARCHIVE_SPOOL_DIR = add("archive-spool-dir", "/var/spool/bm-xmpp/archive",
             "durable local spool for messages not yet in Elasticsearch", path());
     public static final Setting<Long> ARCHIVE_SPOOL_MAX = add("archive-spool-max", "1g",
