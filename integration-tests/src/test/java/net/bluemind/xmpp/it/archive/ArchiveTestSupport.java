@@ -76,12 +76,6 @@ final class ArchiveTestSupport {
     }
 
     static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(20);
-        }
+        net.bluemind.xmpp.it.support.Await.until(timeout, what, condition);
     }
 }

@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.it.auth;
 
+import static net.bluemind.xmpp.it.support.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import net.bluemind.xmpp.auth.AuthConfig;
 import net.bluemind.xmpp.auth.AuthEvictions;
 import net.bluemind.xmpp.auth.AuthOutcome;
@@ -123,15 +123,5 @@ class AuthBusEvictionIT {
 
         assertThat(source("bob@bluemind.test", "bob-pw")).isEqualTo(AuthOutcome.Source.CACHE);
         assertThat(bus.isConnected()).isTrue();
-    }
-
-    private static void until(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

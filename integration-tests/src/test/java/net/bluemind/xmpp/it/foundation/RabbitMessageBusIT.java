@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.it.foundation;
 
+import net.bluemind.xmpp.it.support.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.it.vcard;
 
+import static net.bluemind.xmpp.it.support.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import net.bluemind.xmpp.common.bus.RabbitMessageBus;
 import net.bluemind.xmpp.common.core.HttpCoreClient;
 import net.bluemind.xmpp.common.settings.Settings;
@@ -139,15 +139,5 @@ class VCardBusEventsIT {
 
     private static String sha1(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
-    }
-
-    private static void until(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(25);
-        }
     }
 }
