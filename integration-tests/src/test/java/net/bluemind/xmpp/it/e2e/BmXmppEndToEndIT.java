@@ -188,6 +188,13 @@ class BmXmppEndToEndIT {
             assertThat(card.getLastName()).isEqualTo("Liddell");
             assertThat(card.getAvatarHash()).as("alice has a directory photo").isNotBlank();
 
+            VCard own = VCardManager.getInstanceFor(alice).loadVCard();
+            own.setNickName("edited in the client");
+            assertThatThrownBy(() -> VCardManager.getInstanceFor(alice).saveVCard(own))
+                    .as("the address book is the source of vCards")
+                    .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> assertThat(
+                            e.getStanzaError().getCondition()).isEqualTo(org.jivesoftware.smack.packet.StanzaError.Condition.not_allowed));
+
             BlockingQueue<Presence> seen = new LinkedBlockingQueue<>();
             bob.addAsyncStanzaListener(s -> seen.add((Presence) s), StanzaTypeFilter.PRESENCE);
             alice.sendStanza(alice.getStanzaFactory().buildPresenceStanza().to(jid("bob@bluemind.test")).build());
