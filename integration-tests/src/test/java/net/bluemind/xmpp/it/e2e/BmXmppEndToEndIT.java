@@ -25,11 +25,14 @@ import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
+import org.jivesoftware.smackx.pubsub.ItemsExtension;
+import org.jivesoftware.smackx.pubsub.packet.PubSub;
 import org.jivesoftware.smackx.mam.MamManager.MamQuery;
 import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
 import org.jivesoftware.smackx.vcardtemp.VCardManager;
@@ -187,6 +190,12 @@ class BmXmppEndToEndIT {
             assertThat(card.getFirstName()).isEqualTo("Alice");
             assertThat(card.getLastName()).isEqualTo("Liddell");
             assertThat(card.getAvatarHash()).as("alice has a directory photo").isNotBlank();
+
+            // XEP-0084: the same photo as a PEP avatar, metadata item id = its SHA-1
+            IQ avatar = PubSub.createPubsubPacket(jid("alice@bluemind.test"), IQ.Type.get,
+                    new ItemsExtension(ItemsExtension.ItemsElementType.items, "urn:xmpp:avatar:metadata", null));
+            String metadata = bob.sendIqRequestAndWaitForResponse(avatar).toXML().toString();
+            assertThat(metadata).contains("urn:xmpp:avatar:metadata", card.getAvatarHash());
 
             VCard own = VCardManager.getInstanceFor(alice).loadVCard();
             own.setNickName("edited in the client");

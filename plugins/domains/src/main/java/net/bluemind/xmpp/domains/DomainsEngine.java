@@ -39,6 +39,7 @@ public final class DomainsEngine implements AutoCloseable {
         this.events = new DomainEvents(sync);
         this.certificates = CertificateService.create(settings.get(Keys.CERTS_DIR), settings.get(Keys.CERT_KEY_TYPE),
                 settings.get(Keys.CERT_VALIDITY), sink, hosted::names, scheduler);
+        // first listener: a host has its certificate before the adapter announces it to Tigase
         hosted.addListener(certificates);
     }
 

@@ -2,7 +2,8 @@ package net.bluemind.xmpp.domains;
 
 /**
  * Told of every change of the hosted virtual hosts. Called on the thread that applied the change, in
- * order; implementations must be quick and must not throw (exceptions are logged and swallowed).
+ * order; implementations must be quick and must not throw (exceptions are logged and swallowed). The one
+ * exception to quick: the certificate listener waits (bounded) until a new host has its certificate.
  */
 public interface VHostListener {
 

@@ -7,16 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bluemind.xmpp.domains.SerialWorker;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import net.bluemind.xmpp.domains.SerialWorker;
 import net.bluemind.xmpp.domains.VHost;
 import net.bluemind.xmpp.domains.VHostListener;
 
@@ -32,6 +35,8 @@ public final class CertificateService implements VHostListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CertificateService.class.getName());
     /** Editors and copy tools write in steps: wait for the file to be quiet before reading it. */
     private static final long SETTLE_MS = 200;
+    /** Bounds how long a new host waits for its certificate (RSA 3072 generation takes up to a few seconds). */
+    private static final Duration PROVISION_WAIT = Duration.ofSeconds(10);
 
     private final CertificateDirectory dir;
     private final SelfSignedCertificateFactory factory;
@@ -78,9 +83,27 @@ public final class CertificateService implements VHostListener, AutoCloseable {
                 checkInterval.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Provisions the host's certificate before returning, so listeners registered after this one (Tigase)
+     * hear of the host only once it has its certificate: a STARTTLS in between would otherwise make Tigase
+     * generate a self-signed wildcard certificate of its own, which can shadow ours (seen after a restart).
+     */
     @Override
     public void vhostAdded(VHost vhost) {
-        worker.execute(() -> provision(vhost.name()));
+        Future<?> done = worker.submit(() -> {
+            provision(vhost.name());
+            return null;
+        });
+        try {
+            done.get(PROVISION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warning(() -> "the certificate of " + vhost.name() + " is not ready after " + PROVISION_WAIT.toSeconds()
+                    + " s: the host is served meanwhile and gets it when ready");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(Level.SEVERE, "provisioning the certificate of " + vhost.name() + " failed", e.getCause());
+        }
     }
 
     @Override

@@ -28,7 +28,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.common.settings.CertKeyType;
+import net.bluemind.xmpp.domains.HostedDomains;
 import net.bluemind.xmpp.domains.VHost;
+import net.bluemind.xmpp.domains.VHostListener;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,36 @@ class CertificateServiceTest {
         assertThat(installed).hasSize(1);
         assertThat(installed.get(0).leaf()).isEqualTo(c);
         assertThat(service.installed("acme.test")).isPresent();
+    }
+
+    @Test
+    void listenersAfterTheServiceHearOfANewHostOnlyOnceItsCertificateIsInService() throws Exception {
+        HostedDomains hosted = new HostedDomains();
+        service = new CertificateService(new CertificateDirectory(dir),
+                new SelfSignedCertificateFactory(CertKeyType.RSA_3072, Duration.ofDays(825), Clock.systemUTC()),
+                installed::add, hosted::names, scheduler);
+        hosted.addListener(service);
+        List<String> seenWithoutCertificate = Collections.synchronizedList(new ArrayList<>());
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        hosted.addListener(new VHostListener() {
+            @Override
+            public void vhostAdded(VHost v) {
+                seen.add(v.name());
+                if (service.installed(v.name()).isEmpty()) {
+                    seenWithoutCertificate.add(v.name());
+                }
+            }
+
+            @Override
+            public void vhostRemoved(VHost v) {
+            }
+        });
+
+        hosted.putDomain("uid-acme", Set.of("acme.test", "acme-alias.test"));
+
+        assertThat(seen).containsExactlyInAnyOrder("acme.test", "acme-alias.test");
+        assertThat(seenWithoutCertificate).isEmpty();
+        assertThat(installed).extracting(DomainCertificate::domain).containsExactlyInAnyOrder("acme.test", "acme-alias.test");
     }
 
     @Test
