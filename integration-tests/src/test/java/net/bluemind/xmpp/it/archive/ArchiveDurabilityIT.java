@@ -17,13 +17,15 @@ import net.bluemind.xmpp.archive.capture.Direction;
 import net.bluemind.xmpp.archive.capture.Stanza;
 import net.bluemind.xmpp.archive.es.EsConnection;
 import net.bluemind.xmpp.archive.es.IndexNames;
+import net.bluemind.xmpp.testkit.services.DedicatedElasticsearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing lost, nothing duplicated: Elasticsearch becomes unreachable in the middle of a stream (connections cut
- * mid-request, new ones refused) and comes back; the archive is restarted with a non-empty spool.
+ * Nothing lost, nothing duplicated: Elasticsearch is killed in the middle of a stream and restarted (on a node of
+ * the test's own); the shared node becomes unreachable mid-stream (connections cut mid-request, new ones refused)
+ * and comes back; the archive is restarted with a non-empty spool.
  */
 class ArchiveDurabilityIT {
 
@@ -57,6 +59,10 @@ class ArchiveDurabilityIT {
     }
 
     private void assertExactlyOnce(List<String> sent) throws Exception {
+        assertExactlyOnce(client, sent);
+    }
+
+    private void assertExactlyOnce(EsConnection client, List<String> sent) throws Exception {
         ArchiveTestSupport.refresh(client.client(), names);
         List<ArchivedMessage> stored = ArchiveTestSupport.all(client.client(), names);
         Set<String> ids = new HashSet<>();
@@ -93,6 +99,47 @@ class ArchiveDurabilityIT {
             assertThat(engine.stats().rejected()).isZero();
         }
         assertExactlyOnce(sent);
+    }
+
+    /**
+     * The real thing, on a node of this test's own: Elasticsearch killed (SIGKILL) while bulk requests are in
+     * flight, messages keep coming while it is down and while it restarts on the same data.
+     */
+    @Test
+    void elasticsearchKilledMidStreamAndRestartedLosesAndDuplicatesNothing() throws Exception {
+        Path spool = Files.createTempDirectory("kill-spool");
+        List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (DedicatedElasticsearch own = new DedicatedElasticsearch().startFresh();
+                EsConnection ownClient = ArchiveTestSupport.client(own.url());
+                ArchiveEngine engine = ArchiveTestSupport.engine(ArchiveTestSupport.config(own.url(), names, spool, 100),
+                        System::currentTimeMillis)) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> producerFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread producer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 4000; i++) {
+                        sent.add(capture(engine, i));
+                        if (i % 20 == 0) {
+                            Thread.sleep(10); // a stream: about 2000 messages/s
+                        }
+                    }
+                } catch (Throwable t) {
+                    producerFailure.set(t);
+                }
+            }, "kill-test-producer");
+            producer.start();
+            await(Duration.ofSeconds(30), "1000 messages sent", () -> sent.size() >= 1000);
+            own.kill();
+            await(Duration.ofSeconds(30), "2000 messages sent", () -> sent.size() >= 2000);
+            assertThat(engine.spool().segments()).as("batches waiting in the spool while ES is dead").isPositive();
+            own.restart(); // the producer goes on while ES starts
+            producer.join(60_000);
+            assertThat(producerFailure.get()).isNull();
+            await(Duration.ofSeconds(120), "spool drained", () -> engine.spool().segments() == 0 && engine.queued() == 0);
+            assertThat(engine.stats().failedRequests()).as("writes failed while ES was dead").isPositive();
+            assertThat(engine.stats().dropped()).isZero();
+            assertThat(engine.stats().rejected()).isZero();
+            assertExactlyOnce(ownClient, sent);
+        }
     }
 
     @Test

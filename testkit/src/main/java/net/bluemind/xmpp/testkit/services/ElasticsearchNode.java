@@ -117,6 +117,16 @@ final class ElasticsearchNode {
         }
     }
 
+    /** SIGKILL; returns once the process is gone. */
+    void kill() {
+        pid().flatMap(ProcessHandle::of).ifPresent(p -> {
+            p.destroyForcibly();
+            if (!Loopback.await(Duration.ofSeconds(30), () -> !p.isAlive())) {
+                throw new ServiceException("Elasticsearch (pid " + p.pid() + ") survived SIGKILL for 30 s");
+            }
+        });
+    }
+
     private Optional<Long> pid() {
         try {
             return Optional.of(Long.parseLong(Files.readString(pidFile()).trim()));
