@@ -26,6 +26,10 @@ public final class JID implements Comparable<JID> {
         throw new UnsupportedOperationException();
     }
 
+    public String getLocalpart() {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     public int compareTo(JID o) {
         throw new UnsupportedOperationException();

@@ -24,6 +24,8 @@ import net.bluemind.xmpp.testkit.services.RabbitMqService;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -206,6 +208,9 @@ class BmXmppEndToEndIT {
 
             BlockingQueue<Presence> seen = new LinkedBlockingQueue<>();
             bob.addAsyncStanzaListener(s -> seen.add((Presence) s), StanzaTypeFilter.PRESENCE);
+            BlockingQueue<Message> avatarEvents = new LinkedBlockingQueue<>();
+            bob.addAsyncStanzaListener(s -> avatarEvents.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
+                    new StanzaExtensionFilter("event", "http://jabber.org/protocol/pubsub#event")));
             alice.sendStanza(alice.getStanzaFactory().buildPresenceStanza().to(jid("bob@bluemind.test")).build());
             Presence p = null;
             for (Instant until = Instant.now().plusSeconds(10); Instant.now().isBefore(until) && p == null; ) {
@@ -217,6 +222,12 @@ class BmXmppEndToEndIT {
             assertThat(p).as("alice's presence reached bob").isNotNull();
             assertThat(p.getExtensionElement("x", "vcard-temp:x:update")).as("XEP-0153 element").isNotNull();
             assertThat(p.getExtensionElement("x", "vcard-temp:x:update").toXML().toString()).contains(card.getAvatarHash());
+
+            // XEP-0084: the presence is followed by the metadata notification a PEP service would send
+            Message event = avatarEvents.poll(10, TimeUnit.SECONDS);
+            assertThat(event).as("a pubsub#event notification from alice reached bob").isNotNull();
+            assertThat(event.getFrom().toString()).isEqualTo("alice@bluemind.test");
+            assertThat(event.toXML().toString()).contains("urn:xmpp:avatar:metadata", card.getAvatarHash());
         } finally {
             alice.disconnect();
             bob.disconnect();

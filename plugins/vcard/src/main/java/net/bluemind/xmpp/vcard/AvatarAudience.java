@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who has to hear about avatars, for the adapter: the live sessions of each user whose presence carries a
  * photo hash ({@code S} is the adapter's session type), and which avatar item each contact was last told about,
- * so a XEP-0084 notification goes once per (user, contact, hash) however often presence is sent.
+ * so a XEP-0084 notification goes once per (user, contact, hash) however often presence is sent. A contact who
+ * goes offline is forgotten: their next client (maybe a new device with an empty cache) is told again.
  */
 public final class AvatarAudience<S> {
 
     private final Map<String, Set<S>> sessions = new ConcurrentHashMap<>();
-    private final Cache<String, String> told;
+    /** contact -> (user -> avatar item id the contact was told about) */
+    private final Cache<String, Map<String, String>> told;
 
+    /** @param maxRemembered contacts remembered at most (the least recently told are forgotten first) */
     public AvatarAudience(int maxRemembered) {
         this.told = Caffeine.newBuilder().maximumSize(maxRemembered).executor(Runnable::run).build();
     }
@@ -44,13 +47,13 @@ public final class AvatarAudience<S> {
 
     /** True (and remembered) when {@code contact} has not yet been told about {@code itemId} from {@code user}. */
     public boolean firstTimeTold(String user, String contact, String itemId) {
-        String k = key(user) + "|" + key(contact);
-        boolean[] first = {false};
-        told.asMap().compute(k, (key, previous) -> {
-            first[0] = !itemId.equals(previous);
-            return itemId;
-        });
-        return first[0];
+        String previous = told.get(key(contact), k -> new ConcurrentHashMap<>()).put(key(user), itemId);
+        return !itemId.equals(previous);
+    }
+
+    /** The contact went offline (one of their sessions ended): what they were told is forgotten. */
+    public void contactGone(String contact) {
+        told.invalidate(key(contact));
     }
 
     private static String key(String jid) {

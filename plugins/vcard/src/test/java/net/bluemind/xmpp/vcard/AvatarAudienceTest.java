@@ -20,6 +20,19 @@ class AvatarAudienceTest {
     }
 
     @Test
+    void aContactWhoWentOfflineIsToldAgain() {
+        assertThat(audience.firstTimeTold("alice@x", "bob@x", "h1")).isTrue();
+        assertThat(audience.firstTimeTold("carol@x", "bob@x", "h7")).isTrue();
+        assertThat(audience.firstTimeTold("alice@x", "dave@x", "h1")).isTrue();
+
+        audience.contactGone("Bob@X");
+
+        assertThat(audience.firstTimeTold("alice@x", "bob@x", "h1")).isTrue();
+        assertThat(audience.firstTimeTold("carol@x", "bob@x", "h7")).isTrue();
+        assertThat(audience.firstTimeTold("alice@x", "dave@x", "h1")).as("other contacts keep their memory").isFalse();
+    }
+
+    @Test
     void sessionsAreTrackedUntilTheLastOneStops() {
         audience.sessionStamped("alice@x", "s1");
         audience.sessionStamped("alice@x", "s2");
@@ -32,7 +45,7 @@ class AvatarAudienceTest {
     }
 
     @Test
-    void rememberedPairsAreBounded() {
+    void rememberedContactsAreBounded() {
         AvatarAudience<String> small = new AvatarAudience<>(10);
         for (int i = 0; i < 1000; i++) {
             small.firstTimeTold("u@x", "c" + i + "@x", "h");

@@ -42,6 +42,7 @@ final class AvatarPusher {
 
     /** @return true when it was the user's last stamped session */
     boolean sessionStopped(String user, XMPPResourceConnection session) {
+        audience.contactGone(user);
         return audience.sessionStopped(user, session);
     }
 
@@ -73,7 +74,8 @@ final class AvatarPusher {
         for (Packet p : results) {
             if ("presence".equals(p.getElemName()) && (p.getType() == null || p.getType() == StanzaType.available)
                     && p.getStanzaFrom() != null && user.equals(p.getStanzaFrom().getBareJID())
-                    && p.getStanzaTo() != null && !user.equals(p.getStanzaTo().getBareJID())) {
+                    && p.getStanzaTo() != null && p.getStanzaTo().getLocalpart() != null // a user, not a component
+                    && !user.equals(p.getStanzaTo().getBareJID())) {
                 recipients.add(p.getStanzaTo());
             }
         }
@@ -90,6 +92,7 @@ final class AvatarPusher {
                 continue;
             }
             Element message = new Element("message", new String[]{"type"}, new String[]{"headline"});
+            message.setXMLNS("jabber:client"); // without it Tigase routes the stanza nowhere
             message.addChild(ElementConverter.toElement(notice.get().event()));
             results.offer(Packet.packetInstance(message, JID.jidInstanceNS(user), to));
         }
