@@ -30,6 +30,8 @@ import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.SimpleIQ;
+import org.jivesoftware.smack.packet.UnparsedIQ;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
@@ -198,6 +200,16 @@ class BmXmppEndToEndIT {
                     new ItemsExtension(ItemsExtension.ItemsElementType.items, "urn:xmpp:avatar:metadata", null));
             String metadata = bob.sendIqRequestAndWaitForResponse(avatar).toXML().toString();
             assertThat(metadata).contains("urn:xmpp:avatar:metadata", card.getAvatarHash());
+
+            // XEP-0292: the same card as vCard4
+            IQ vcard4 = new SimpleIQ("vcard", "urn:ietf:params:xml:ns:vcard-4.0") {
+            };
+            vcard4.setTo(jid("alice@bluemind.test"));
+            vcard4.setType(IQ.Type.get);
+            IQ answer = bob.sendIqRequestAndWaitForResponse(vcard4);
+            assertThat(answer).isInstanceOf(UnparsedIQ.class); // Smack has no vCard4 provider: the raw xCard
+            String xcard = ((UnparsedIQ) answer).getContent().toString();
+            assertThat(xcard).contains("urn:ietf:params:xml:ns:vcard-4.0", "<surname>Liddell</surname>", "<given>Alice</given>");
 
             VCard own = VCardManager.getInstanceFor(alice).loadVCard();
             own.setNickName("edited in the client");
