@@ -38,8 +38,8 @@ import org.elasticsearch.client.Request;
  */
 public final class ArchiveBenchmark implements Benchmark {
 
-    private static final int MESSAGES = 20_000;
-    private static final int ROUNDS = 5;
+    private static final int MESSAGES = 50_000;
+    private static final int ROUNDS = 7;
     private static final int BULK = 500;
     private static final int ONE_BY_ONE = 300;
     /** archive-flush-interval used here: the last, partial batch of the run waits this long. */
@@ -63,8 +63,10 @@ public final class ArchiveBenchmark implements Benchmark {
         try (EsConnection es = new EsConnection(List.of(url), Duration.ofSeconds(2), Duration.ofSeconds(60))) {
             report.note(ROUNDS + " interleaved rounds of " + MESSAGES + " messages, bulk " + BULK + " docs, flush interval " + FLUSH.toMillis() + " ms, one-by-one sample " + ONE_BY_ONE + " messages");
             // warm-up of both paths (JIT, ES caches), not measured
-            pipeline(url, scheduler, created, 5_000, new Latencies());
-            raw(es, created, documents(5_000));
+            for (int w = 0; w < 2; w++) {
+                pipeline(url, scheduler, created, 20_000, new Latencies());
+                raw(es, created, documents(20_000));
+            }
 
             // interleaved rounds, alternating which goes first: on a shared machine the load changes by the second
             double[] rawRates = new double[ROUNDS];

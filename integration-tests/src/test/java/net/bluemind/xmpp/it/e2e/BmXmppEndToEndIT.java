@@ -186,6 +186,35 @@ class BmXmppEndToEndIT {
     }
 
     @Test
+    void withBmCoreDownNewLoginsGetATemporaryFailureCachedOnesGoOnAndTheServerRecovers() throws Exception {
+        core.addUser("gus@bluemind.test", "gus-pw", "hasIM");
+        XmppClients.login("alice@bluemind.test", "alice-pw").disconnect(); // alice's login is now cached
+        XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
+        core.goAway();
+        try {
+            assertThat(saslFailure("gus@bluemind.test", "gus-pw")).as("never verified, bm-core unreachable")
+                    .isEqualTo("temporary-auth-failure");
+            XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
+            assertThat(alice.isAuthenticated()).as("a cached login still works while bm-core is down").isTrue();
+
+            BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+            bob.addAsyncStanzaListener(s -> inbox.add((Message) s), StanzaTypeFilter.MESSAGE);
+            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(jid("bob@bluemind.test"))
+                    .ofType(Message.Type.chat).setBody("bm-core is down, we are not").build());
+            Message got = inbox.poll(10, TimeUnit.SECONDS);
+            assertThat(got).as("open sessions keep chatting").isNotNull();
+            assertThat(got.getBody()).isEqualTo("bm-core is down, we are not");
+            alice.disconnect();
+        } finally {
+            core.comeBack();
+            bob.disconnect();
+        }
+        XMPPTCPConnection gus = XmppClients.login("gus@bluemind.test", "gus-pw");
+        assertThat(gus.getUser().asEntityBareJidString()).as("bm-core is back").isEqualTo("gus@bluemind.test");
+        gus.disconnect();
+    }
+
+    @Test
     void aColleaguesVCardAndAvatarHashComeFromTheAddressBook() throws Exception {
         XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
         XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");

@@ -86,8 +86,9 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /**
      * Waits until at least a bulk's worth (count or bytes) is queued or the flush interval has passed, then takes
-     * what is queued, up to {@value #SEGMENT_BULKS} bulks' worth: under load one spool write (and fsync) covers
-     * several bulk requests.
+     * what is queued, up to {@value #SEGMENT_BULKS} bulks' worth while the sender is busy with earlier segments:
+     * under load one spool write (and fsync) covers several bulk requests. With nothing pending the segment is cut at
+     * one bulk, so the sender starts at once instead of waiting for eight bulks to be encoded and synced.
      */
     private List<EncodedMessage> collect() {
         List<EncodedMessage> batch = new ArrayList<>();
@@ -97,8 +98,9 @@ public final class ArchiveWriter implements AutoCloseable {
             bytes += size(carry);
             carry = null;
         }
-        long maxDocs = (long) config.maxDocs() * SEGMENT_BULKS;
-        long maxBytes = config.maxBytes() * SEGMENT_BULKS;
+        int bulks = spool.segments() == 0 ? 1 : SEGMENT_BULKS;
+        long maxDocs = (long) config.maxDocs() * bulks;
+        long maxBytes = config.maxBytes() * bulks;
         long deadline = System.nanoTime() + config.flushInterval().toNanos();
         while (running) {
             ArchivedMessage m;
