@@ -38,6 +38,22 @@ ok "bm-xmpp check --help answers"                  "bm-xmpp check --help | grep 
 ok "bm-xmpp check reports bm-core down, exit 1"    "out=\$(bm-xmpp check --config /etc/bm-xmpp/init.properties --resolver 127.0.0.1:9); [ \$? -eq 1 ] && echo \"\$out\" | grep -q 'FAIL  core'"
 ok "server script refuses a missing TIGASE_HOME"   "! TIGASE_HOME=/nonexistent runuser -u bm-xmpp -- /usr/share/bm-xmpp/bin/bm-xmpp-server"
 
+listens() { for _ in $(seq 90); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 1; done; return 1; }
+stop_server() { pkill -u bm-xmpp -f tigase.server.XMPPServer; for _ in $(seq 30); do pgrep -u bm-xmpp >/dev/null || return 0; sleep 1; done; pkill -9 -u bm-xmpp; }
+if [ -n "${TIGASE_HOME:-}" ]; then
+  # no BlueMind, RabbitMQ or Elasticsearch configured: the plugins must log it and the server start anyway
+  echo "== the installed server on TIGASE_HOME=$TIGASE_HOME, BlueMind unreachable"
+  log=/var/log/bm-xmpp/tigase.log.0
+  runuser -u bm-xmpp -- env TIGASE_HOME="$TIGASE_HOME" /usr/share/bm-xmpp/bin/bm-xmpp-server >/tmp/bmx-deb-server.out 2>&1 &
+  ok "Tigase listens on 5222, 5223 and 5269"       "listens 5222 && listens 5223 && listens 5269"
+  ok "the bundle's plugins are loaded"              "grep -q 'BlueMind vhost repository started' $log && grep -q 'Added processor: BlueMindVCardTemp' $log && grep -q 'archive started' $log && grep -q 'class=net.bluemind.xmpp.auth' $log"
+  ok "bm-core being unreachable is said, not fatal" "grep -q 'starting without BlueMind.s domains' $log && ! grep -q SEVERE $log"
+  stop_server
+  ok "the server stops"                             "! pgrep -u bm-xmpp"
+else
+  echo "  skip  starting the installed server (set TIGASE_HOME to a Tigase 8.4.0 install)"
+fi
+
 echo "== reinstall (idempotent) keeps an edited conffile"
 echo "# edited by the operator" >> /etc/bm-xmpp/init.properties
 ok "reinstalls"                                    "dpkg -i '$deb'"
