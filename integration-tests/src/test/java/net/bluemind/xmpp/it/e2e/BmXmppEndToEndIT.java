@@ -216,7 +216,11 @@ class BmXmppEndToEndIT {
 
     @Test
     void aColleaguesVCardAndAvatarHashComeFromTheAddressBook() throws Exception {
-        XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
+        XMPPTCPConnection alice = XmppClients.connection("alice@bluemind.test", "alice-pw", SecurityMode.required);
+        BlockingQueue<Message> ownAvatarEvents = new LinkedBlockingQueue<>();
+        alice.addAsyncStanzaListener(s -> ownAvatarEvents.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
+                new StanzaExtensionFilter("event", "http://jabber.org/protocol/pubsub#event")));
+        alice.connect().login();
         XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
         try {
             VCard card = VCardManager.getInstanceFor(bob).loadVCard(jid("alice@bluemind.test"));
@@ -263,6 +267,12 @@ class BmXmppEndToEndIT {
             assertThat(p).as("alice's presence reached bob").isNotNull();
             assertThat(p.getExtensionElement("x", "vcard-temp:x:update")).as("XEP-0153 element").isNotNull();
             assertThat(p.getExtensionElement("x", "vcard-temp:x:update").toXML().toString()).contains(card.getAvatarHash());
+
+            // XEP-0084: the owner's client is told of her own avatar after her initial presence
+            Message own4 = ownAvatarEvents.poll(10, TimeUnit.SECONDS);
+            assertThat(own4).as("alice's own avatar notification").isNotNull();
+            assertThat(own4.getFrom().toString()).isEqualTo("alice@bluemind.test");
+            assertThat(own4.toXML().toString()).contains("urn:xmpp:avatar:metadata", card.getAvatarHash());
 
             // XEP-0084: the presence is followed by the metadata notification a PEP service would send
             Message event = avatarEvents.poll(10, TimeUnit.SECONDS);

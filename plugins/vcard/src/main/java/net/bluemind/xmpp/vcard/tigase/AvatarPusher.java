@@ -23,7 +23,7 @@ import tigase.xmpp.jid.JID;
  * Pushes avatar changes: remembers the sessions whose presence we stamped, re-broadcasts their presence
  * (through Tigase's PresenceState, so the new XEP-0153 hash goes to every contact) when the engine reports a
  * new photo, and follows each available presence a user sends to a contact with the XEP-0084 metadata
- * notification, once per (user, contact, hash).
+ * notification, once per (user, contact, hash); the user counts as their own contact.
  */
 final class AvatarPusher {
 
@@ -64,7 +64,11 @@ final class AvatarPusher {
         LOG.fine(() -> "avatar of " + user + " changed to " + photo.map(Photo::sha1).orElse("none"));
     }
 
-    /** Adds a metadata notification for every contact an available presence of the session's user goes to. */
+    /**
+     * Adds a metadata notification for every contact an available presence of the session's user goes to, the
+     * user's own bare JID included (the owner of a PEP node is subscribed to it: their other clients learn the
+     * directory photo, and a change of it, the same way).
+     */
     void addNotices(XMPPResourceConnection session, Queue<Packet> results) throws Exception {
         if (session == null || !session.isAuthorized() || results.isEmpty()) {
             return;
@@ -74,8 +78,7 @@ final class AvatarPusher {
         for (Packet p : results) {
             if ("presence".equals(p.getElemName()) && (p.getType() == null || p.getType() == StanzaType.available)
                     && p.getStanzaFrom() != null && user.equals(p.getStanzaFrom().getBareJID())
-                    && p.getStanzaTo() != null && p.getStanzaTo().getLocalpart() != null // a user, not a component
-                    && !user.equals(p.getStanzaTo().getBareJID())) {
+                    && p.getStanzaTo() != null && p.getStanzaTo().getLocalpart() != null) { // a user, not a component
                 recipients.add(p.getStanzaTo());
             }
         }
