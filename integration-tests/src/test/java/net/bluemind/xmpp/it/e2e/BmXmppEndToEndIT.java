@@ -31,6 +31,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.SimpleIQ;
+import org.jivesoftware.smack.packet.StreamError;
 import org.jivesoftware.smack.packet.UnparsedIQ;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -289,23 +290,59 @@ class BmXmppEndToEndIT {
     void aDomainCreatedOnTheBusAcceptsLoginsSecondsLater() throws Exception {
         core.addDomain("newco.test", "newco-alias.test");
         core.addUser("neo@newco.test", "neo-pw", "hasIM");
-        try (BusPublisher bus = new BusPublisher(amqp)) {
-            bus.publish(BusPublisher.SYSTEM, "domain.created", Map.of("domain", "newco.test"));
-        }
-        Instant deadline = Instant.now().plusSeconds(15);
+        publishSystem("domain.created", "newco.test");
+        XMPPTCPConnection c = loginWithin(Duration.ofSeconds(15), "neo@newco.test", "neo-pw");
+        assertThat(c.getUser().asEntityBareJidString()).isEqualTo("neo@newco.test");
+        c.disconnect();
+    }
+
+    @Test
+    void aDomainDeletedOnTheBusRefusesItsUsersAtTheirNextLogin() throws Exception {
+        core.addDomain("oldco.test");
+        core.addUser("olga@oldco.test", "olga-pw", "hasIM");
+        publishSystem("domain.created", "oldco.test");
+        loginWithin(Duration.ofSeconds(15), "olga@oldco.test", "olga-pw").disconnect(); // her login is cached now
+
+        core.removeDomain("oldco.test");
+        publishSystem("domain.deleted", "oldco.test");
+
+        // an attempt racing with the removal may open its stream just before it: keep trying for a while
+        Instant deadline = Instant.now().plusSeconds(40);
         Exception last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                XMPPTCPConnection c = XmppClients.login("neo@newco.test", "neo-pw");
-                assertThat(c.getUser().asEntityBareJidString()).isEqualTo("neo@newco.test");
-                c.disconnect();
+                XmppClients.login("olga@oldco.test", "olga-pw").disconnect();
+                last = null;
+            } catch (XMPPException.StreamErrorException refused) {
+                assertThat(refused.getStreamError().getCondition()).isEqualTo(StreamError.Condition.host_unknown);
                 return;
+            } catch (Exception other) {
+                last = other;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("oldco.test was not refused with host-unknown 40 s after domain.deleted", last);
+    }
+
+    private void publishSystem(String operation, String domain) throws Exception {
+        try (BusPublisher bus = new BusPublisher(amqp)) {
+            bus.publish(BusPublisher.SYSTEM, operation, Map.of("domain", domain));
+        }
+    }
+
+    /** Logs in, retrying until it works or {@code max} has passed (a domain being set up). */
+    private static XMPPTCPConnection loginWithin(Duration max, String email, String password) throws Exception {
+        Instant deadline = Instant.now().plus(max);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                return XmppClients.login(email, password);
             } catch (Exception e) {
                 last = e;
                 Thread.sleep(500);
             }
         }
-        throw new AssertionError("newco.test still refuses logins 15 s after domain.created", last);
+        throw new AssertionError(email + " still cannot log in after " + max, last);
     }
 
     @Test
