@@ -43,7 +43,17 @@ final class XmppClients {
                 .setCustomX509TrustManager(ACCEPT_SELF_SIGNED)
                 .setHostnameVerifier((host, session) -> true)
                 .build();
-        XMPPTCPConnection c = new XMPPTCPConnection(config);
+        XMPPTCPConnection c = new XMPPTCPConnection(config) {
+            /**
+             * Smack 4.4 waits its whole reply timeout for Tigase's closing stream tag although Tigase sends it at
+             * once (seen with a raw TLS client: 2 ms); a short wait keeps the suite from idling 10 s per logout.
+             */
+            @Override
+            public void disconnect() {
+                setReplyTimeout(1_000);
+                super.disconnect();
+            }
+        };
         c.setReplyTimeout(10_000);
         return c;
     }
