@@ -64,12 +64,14 @@ public final class CheckMain {
             }
         }
         try {
-            Settings settings = Settings.load(settingsOf(Path.of(opts.getOrDefault("config", "/etc/bm-xmpp/init.properties"))));
+            Properties init = load(Path.of(opts.getOrDefault("config", "/etc/bm-xmpp/init.properties")));
+            Settings settings = Settings.load(settingsOf(init));
             List<URI> es = settings.get(Keys.ES_URLS);
             Deployment.Target target = new Deployment.Target(new HttpCoreClient(settings), settings.get(Keys.AMQP_URI),
                     es.isEmpty() ? null : es.get(0), resolver(opts.get("resolver")), opts.get("xmpp-host"),
                     opts.getOrDefault("host", "127.0.0.1"),
-                    Duration.ofDays(Long.parseLong(opts.getOrDefault("cert-warn-days", "30"))));
+                    Duration.ofDays(Long.parseLong(opts.getOrDefault("cert-warn-days", "30"))),
+                    init.getProperty(UserStoreCheck.KEY));
             List<CheckResult> results = Deployment.check(target);
             if (json) {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
@@ -83,12 +85,16 @@ public final class CheckMain {
         }
     }
 
-    /** The un-commented {@code --bm-xmpp.<key>} lines of init.properties. */
-    static Map<String, String> settingsOf(Path initProperties) throws IOException {
+    static Properties load(Path initProperties) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(initProperties, StandardCharsets.UTF_8)) {
             p.load(r);
         }
+        return p;
+    }
+
+    /** The un-commented {@code --bm-xmpp.<key>} lines of init.properties. */
+    static Map<String, String> settingsOf(Properties p) {
         Map<String, String> raw = new HashMap<>();
         String prefix = "--" + Settings.SYSTEM_PROPERTY_PREFIX;
         for (String k : p.stringPropertyNames()) {

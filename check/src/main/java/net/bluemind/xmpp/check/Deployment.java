@@ -17,7 +17,7 @@ final class Deployment {
     static final int[] PORTS = {5222, 5223, 5269};
 
     record Target(CoreClient core, URI amqp, URI es, Resolver resolver, String xmppHost, String connectHost,
-            Duration certWarnBefore) {
+            Duration certWarnBefore, String userDbUri) {
     }
 
     private Deployment() {
@@ -30,6 +30,7 @@ final class Deployment {
         out.add(t.es() == null
                 ? CheckResult.warn("es", "Elasticsearch", "no es-urls set", "set es-urls in init.properties")
                 : ServiceChecks.elasticsearch(t.es()));
+        UserStoreCheck.judge(t.userDbUri()).ifPresent(out::add);
         boolean c2sUp = true;
         for (int port : PORTS) {
             boolean up = reachable(t.connectHost(), port);

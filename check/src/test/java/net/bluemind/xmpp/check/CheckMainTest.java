@@ -50,6 +50,7 @@ class CheckMainTest {
                 "--bm-xmpp.core-token-file = " + tokenFile,
                 "--bm-xmpp.amqp-uri = amqp://127.0.0.1:" + closed,
                 "--bm-xmpp.es-urls = http://127.0.0.1:" + closed,
+                "--user-db-uri = memory://xmldb?autoCreateUser=true",
                 "#--bm-xmpp.auth-cache-ttl = 10m", ""));
         return init;
     }
@@ -73,6 +74,7 @@ class CheckMainTest {
         assertThat(text).contains("OK    core", "API token accepted")
                 .contains("FAIL  bus", "cannot connect to amqp://127.0.0.1:")
                 .contains("FAIL  es", "unreachable")
+                .contains("WARN  store  --user-db-uri", "lost at every restart")
                 .contains("FAIL  srv    bluemind.test", "_xmpp-server._tcp.bluemind.test. 3600 IN SRV 0 5 5269 xmpp.bluemind.test.")
                 .contains("OK    srv    bluemind.test", "_xmpp-client._tcp.bluemind.test.")
                 .contains("FAIL  srv    acme.test", "add: _xmpp-client._tcp.acme.test. 3600 IN SRV 0 5 5222 xmpp.bluemind.test.")
