@@ -72,6 +72,7 @@ start_tigase() {
       etc/init.properties > "$home/etc/init.properties"
   printf '\n# run.sh: loopback only\nc2s/ifc[s] = 127.0.0.1\ns2s/ifc[s] = 127.0.0.1\nbosh/ifc[s] = 127.0.0.1\nws2s/ifc[s] = 127.0.0.1\n' \
       >> "$home/etc/init.properties"
+  (cd "$home" && "$ROOT/scripts/prepare-tigase-store.sh" "$home/jars/*")
   (cd "$home" && exec java -Xms64m -Xmx512m -Dtigase.home="$home" -cp "$home/jars/*" tigase.server.XMPPServer) \
       > "$home/logs/run-console.log" 2>&1 &
   pids+=($!)

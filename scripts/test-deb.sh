@@ -48,6 +48,7 @@ if [ -n "${TIGASE_HOME:-}" ]; then
   ok "Tigase listens on 5222, 5223 and 5269"       "listens 5222 && listens 5223 && listens 5269"
   ok "the bundle's plugins are loaded"              "grep -q 'BlueMind vhost repository started' $log && grep -q 'Added processor: BlueMindVCardTemp' $log && grep -q 'archive started' $log && grep -q 'class=net.bluemind.xmpp.auth' $log"
   ok "bm-core being unreachable is said, not fatal" "grep -q 'starting without BlueMind.s domains' $log && ! grep -q SEVERE $log"
+  ok "Tigase's store created at the first start"    "[ -d /var/lib/bm-xmpp/tigasedb ] && grep -q 'Loading schema: Tigase XMPP Server (Core).*ok' /var/lib/bm-xmpp/logs/store-install.log"
   stop_server
   ok "the server stops"                             "! pgrep -u bm-xmpp"
 else

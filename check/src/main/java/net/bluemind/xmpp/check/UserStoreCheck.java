@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Where Tigase keeps what BlueMind does not hold (rosters, privacy lists, offline messages): Tigase's
- * {@code --user-db-uri}. The shipped {@code memory://} store loses them at every restart, which users see as
- * contact lists emptied by an upgrade; the check says so before they call.
+ * {@code --user-db-uri}. A {@code memory://} store loses them at every restart, which users see as contact
+ * lists emptied by an upgrade; the check says so before they call.
  */
 final class UserStoreCheck {
 
@@ -25,7 +25,7 @@ final class UserStoreCheck {
         if (kind.equals("memory")) {
             return Optional.of(CheckResult.warn("store", KEY, "memory://: contact lists (rosters), privacy lists and "
                     + "offline messages are lost at every restart",
-                    "give Tigase a database (README: Keeping contact lists across restarts)"));
+                    "use the shipped embedded store or a database (README: Contact lists (rosters) and offline messages)"));
         }
         // only the kind of store is shown: the URI usually carries a password
         return Optional.of(CheckResult.ok("store", KEY, kind + ": rosters and offline messages are kept across restarts"));

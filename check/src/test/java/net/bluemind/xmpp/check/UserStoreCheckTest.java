@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 class UserStoreCheckTest {
 
     @Test
-    void theShippedMemoryStoreIsAWarningThatSaysWhatIsLost() {
+    void aMemoryStoreIsAWarningThatSaysWhatIsLost() {
         CheckResult r = UserStoreCheck.judge("memory://xmldb?autoCreateUser=true").orElseThrow();
         assertThat(r.status()).isEqualTo(CheckResult.Status.WARN);
-        assertThat(r.line()).contains("WARN  store", "--user-db-uri", "lost at every restart", "Keeping contact lists");
+        assertThat(r.line()).contains("WARN  store", "--user-db-uri", "lost at every restart", "Contact lists");
     }
 
     @Test
@@ -19,6 +19,13 @@ class UserStoreCheckTest {
                 .orElseThrow();
         assertThat(r.status()).isEqualTo(CheckResult.Status.OK);
         assertThat(r.line()).contains("jdbc:postgresql", "kept across restarts").doesNotContain("s3cret", "localhost");
+    }
+
+    @Test
+    void theShippedEmbeddedStoreIsOk() {
+        CheckResult r = UserStoreCheck.judge("jdbc:derby:tigasedb;create=true;autoCreateUser=true").orElseThrow();
+        assertThat(r.status()).isEqualTo(CheckResult.Status.OK);
+        assertThat(r.line()).contains("jdbc:derby", "kept across restarts");
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.jivesoftware.smack.packet.SimpleIQ;
 import org.jivesoftware.smack.packet.StreamError;
 import org.jivesoftware.smack.packet.UnparsedIQ;
 import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.pubsub.ItemsExtension;
@@ -127,8 +128,11 @@ class BmXmppEndToEndIT {
     /** Tigase converts init.properties once and renames it; the start path puts it back, so edits apply. */
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
-    void editingInitPropertiesAndRestartingTakesEffect() throws Exception {
+    void editingInitPropertiesAndRestartingTakesEffectAndContactListsSurvive() throws Exception {
         assertThat(tigase.effectiveConfig()).doesNotContain("bm-xmpp.auth-cache-ttl");
+        XMPPTCPConnection frank = XmppClients.login("frank@bluemind.test", "frank-pw");
+        Roster.getInstanceFor(frank).createItem(jid("bob@bluemind.test"), "Bob from accounting", null);
+        frank.disconnect();
         tigase.stop();
         settings.put("auth-cache-ttl", "42s");
         tigase.configure(shippedInitProperties, DOMAIN, settings);
@@ -137,6 +141,14 @@ class BmXmppEndToEndIT {
         XMPPTCPConnection c = XmppClients.login("bob@bluemind.test", "bob-pw");
         assertThat(c.isAuthenticated()).isTrue();
         c.disconnect();
+
+        // the shipped store is Tigase's embedded database: the contact list is still there
+        XMPPTCPConnection again = XmppClients.login("frank@bluemind.test", "frank-pw");
+        Roster roster = Roster.getInstanceFor(again);
+        roster.reloadAndWait();
+        assertThat(roster.getEntry(jid("bob@bluemind.test"))).as("frank's contact after the restart").isNotNull();
+        assertThat(roster.getEntry(jid("bob@bluemind.test")).getName()).isEqualTo("Bob from accounting");
+        again.disconnect();
     }
 
     /** bm-xmpp check against the live stack: services and ports up, each domain's certificate served over STARTTLS. */

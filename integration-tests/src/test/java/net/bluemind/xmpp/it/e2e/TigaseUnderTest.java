@@ -23,10 +23,12 @@ import java.util.stream.Stream;
 final class TigaseUnderTest implements AutoCloseable {
 
     private final Path home;
+    private final Path repo;
     private Process process;
 
-    private TigaseUnderTest(Path home) {
+    private TigaseUnderTest(Path home, Path repo) {
         this.home = home;
+        this.repo = repo;
     }
 
     static TigaseUnderTest install(Path tigaseHome, Path repo, Path bundle) throws IOException, InterruptedException {
@@ -34,7 +36,7 @@ final class TigaseUnderTest implements AutoCloseable {
         run(List.of("cp", "-a", tigaseHome + "/.", copy.toString()));
         run(List.of("bash", repo.resolve("scripts/install-into-tigase.sh").toString(), copy.toString(), bundle.toString()));
         Files.deleteIfExists(copy.resolve("etc/config.tdsl"));
-        return new TigaseUnderTest(copy);
+        return new TigaseUnderTest(copy, repo);
     }
 
     Path home() {
@@ -64,6 +66,16 @@ final class TigaseUnderTest implements AutoCloseable {
         Path log = home.resolve("logs/e2e-console.log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // as the package's service does: Tigase's embedded store is created at the first start
+        ProcessBuilder prepare = new ProcessBuilder("sh", repo.resolve("scripts/prepare-tigase-store.sh").toString(),
+                home.resolve("jars") + "/*").directory(home.toFile()).redirectErrorStream(true);
+        prepare.environment().put("JAVA", java);
+        Process store = prepare.start();
+        store.getOutputStream().close();
+        String storeOut = new String(store.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (store.waitFor() != 0) {
+            throw new IllegalStateException("prepare-tigase-store.sh failed:\n" + storeOut);
+        }
         process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-Xms64m", "-Xmx512m",
                 "-Dtigase.home=" + home, "-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer")
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
