@@ -189,7 +189,7 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         try {
             p.addNotices(session, results);
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.WARNING, "could not add avatar notifications", e);
+            LOG.log(Level.FINE, "could not add avatar notifications", e);
         }
     }
 
