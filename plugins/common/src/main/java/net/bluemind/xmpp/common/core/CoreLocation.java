@@ -10,10 +10,10 @@ import net.bluemind.xmpp.common.settings.Keys;
 import net.bluemind.xmpp.common.settings.Settings;
 
 /**
- * Where bm-core's API is: the {@code core-url} setting, else the host bm-locator names for {@code bm/core}
- * (locator host: bm.ini's {@code locator}, else its {@code host}), else bm.ini's {@code host} when the locator
- * cannot answer. A located address is reused for {@code locator-cache-ttl}, and forgotten when bm-core
- * cannot be reached there.
+ * Where bm-core's API is: the {@code core-url} setting (several URLs: the first that answers, moving to the
+ * next when one cannot be reached), else the host bm-locator names for {@code bm/core} (locator host: bm.ini's
+ * {@code locator}, else its {@code host}), else bm.ini's {@code host} when the locator cannot answer. A
+ * located address is reused for {@code locator-cache-ttl}, and forgotten when bm-core cannot be reached there.
  */
 final class CoreLocation {
 
@@ -28,6 +28,8 @@ final class CoreLocation {
 
     private URI located;
     private long locatedAt;
+    /** index in {@link #configured} of the URL in use */
+    private int current;
 
     CoreLocation(Settings settings, HttpClient http) {
         this.configured = settings.get(Keys.CORE_URL);
@@ -40,7 +42,7 @@ final class CoreLocation {
     /** The API base, e.g. {@code http://10.0.0.5:8090/api} (no trailing slash). */
     synchronized URI apiBase() throws CoreException {
         if (!configured.isEmpty()) {
-            return withApiPath(configured.get(0));
+            return withApiPath(configured.get(current));
         }
         if (located == null || System.nanoTime() - locatedAt > ttlNanos) {
             located = locate();
@@ -49,9 +51,26 @@ final class CoreLocation {
         return located;
     }
 
-    /** bm-core could not be reached at the located address: ask the locator again next time. */
-    synchronized void forget() {
+    /**
+     * bm-core could not be reached at {@code unreachable}: the next configured URL is used from now on, or the
+     * locator is asked again next time.
+     */
+    synchronized void forget(URI unreachable) {
+        if (configured.size() > 1) {
+            if (unreachable.toString().startsWith(withApiPath(configured.get(current)).toString())) {
+                current = (current + 1) % configured.size();
+                URI next = configured.get(current);
+                LOG.warning(() -> "bm-core does not answer at " + unreachable.getHost() + ":" + unreachable.getPort()
+                        + "; using " + next + " (core-url)");
+            }
+            return;
+        }
         located = null;
+    }
+
+    /** How many addresses a call may try: every configured URL, else one. */
+    synchronized int addresses() {
+        return Math.max(1, configured.size());
     }
 
     private URI locate() throws CoreException {

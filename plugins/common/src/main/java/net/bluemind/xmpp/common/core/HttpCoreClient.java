@@ -171,7 +171,35 @@ public class HttpCoreClient implements CoreClient {
         }
     }
 
+    /**
+     * Sends to the bm-core in use; when no connection can be made (the request never reached a server), tries
+     * the next configured URL, so one bm-core down is not seen by users while another answers.
+     */
     private Call send(String method, String pathAndQuery, HttpRequest.BodyPublisher body) throws CoreException {
+        int tries = location.addresses();
+        for (int i = 1; ; i++) {
+            try {
+                return sendOnce(method, pathAndQuery, body);
+            } catch (NotConnected e) {
+                if (i >= tries) {
+                    throw e.failure;
+                }
+            }
+        }
+    }
+
+    /** No connection could be made: nothing was sent. */
+    private static final class NotConnected extends Exception {
+        final CoreException failure;
+
+        NotConnected(CoreException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private Call sendOnce(String method, String pathAndQuery, HttpRequest.BodyPublisher body)
+            throws CoreException, NotConnected {
         URI uri = URI.create(location.apiBase() + pathAndQuery);
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(readTimeout).method(method, body)
                 .header("X-BM-ApiKey", token.get()).header("X-BM-Origin", ORIGIN)
@@ -180,13 +208,13 @@ public class HttpCoreClient implements CoreClient {
         try {
             r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
-            location.forget();
-            throw unavailable(method, uri, "no connection within the connect timeout (core-connect-timeout)", e);
+            location.forget(uri);
+            throw new NotConnected(unavailable(method, uri, "no connection within the connect timeout (core-connect-timeout)", e));
         } catch (HttpTimeoutException e) {
             throw unavailable(method, uri, "no answer within " + readTimeout.toMillis() + "ms (core-read-timeout)", e);
         } catch (ConnectException e) {
-            location.forget();
-            throw unavailable(method, uri, "connection refused or unreachable", e);
+            location.forget(uri);
+            throw new NotConnected(unavailable(method, uri, "connection refused or unreachable", e));
         } catch (IOException e) {
             throw unavailable(method, uri, "I/O error: " + e, e);
         } catch (InterruptedException e) {

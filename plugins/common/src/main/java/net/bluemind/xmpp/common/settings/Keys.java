@@ -29,7 +29,8 @@ public final class Keys {
 
     // --- bm-core ---------------------------------------------------------------------------
     public static final Setting<List<URI>> CORE_URL = add("core-url", "",
-            "bm-core base URL, e.g. http://10.0.0.5:8090; empty: host from bm.ini / bm-locator", httpUrls());
+            "bm-core base URL, e.g. http://10.0.0.5:8090; several, comma-separated: the next is used when one "
+                    + "cannot be reached; empty: host from bm.ini / bm-locator", httpUrls());
     public static final Setting<Path> BM_INI = add("bm-ini", "/etc/bm/bm.ini",
             "BlueMind's bm.ini, read for 'host' and 'locator' when core-url is empty", path());
     public static final Setting<Duration> LOCATOR_CACHE_TTL = add("locator-cache-ttl", "5m",

@@ -308,6 +308,29 @@ class HttpCoreClientTest {
     }
 
     @Test
+    void withSeveralCoreUrlsACallGoesToTheNextWhenOneCannotBeReachedAndStaysThere() throws Exception {
+        int freePort;
+        try (var s = new java.net.ServerSocket(0)) {
+            freePort = s.getLocalPort();
+        }
+        HttpCoreClient two = new HttpCoreClient(settings(Map.of("core-url",
+                "http://127.0.0.1:" + freePort + "," + sim.baseUrl())));
+
+        assertThat(two.validate("alice@bluemind.test", "alice-pw")).as("the first is down, the second answers")
+                .isEqualTo(ValidationResult.PASSWORD);
+        assertThat(two.lookupDomain("bm.test")).isPresent();
+        assertThat(sim.requests("/api/auth/validate") + sim.requests("/api/domains")).isEqualTo(2);
+
+        sim.goAway();
+        try {
+            assertFails(() -> two.domains(), Kind.UNAVAILABLE, "refused");
+        } finally {
+            sim.comeBack();
+        }
+        assertThat(two.lookupDomain("bm.test")).as("back to the one that answers again").isPresent();
+    }
+
+    @Test
     void coreUrlMayEndWithApiOrASlash() throws Exception {
         for (String url : List.of(sim.baseUrl() + "/", sim.baseUrl() + "/api", sim.baseUrl() + "/api/")) {
             assertThat(new HttpCoreClient(settings(Map.of("core-url", url))).lookupDomain("bm.test")).as(url).isPresent();
