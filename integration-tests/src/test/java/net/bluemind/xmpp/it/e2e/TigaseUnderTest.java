@@ -67,15 +67,8 @@ final class TigaseUnderTest implements AutoCloseable {
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // as the package's service does: Tigase's embedded store is created at the first start
-        ProcessBuilder prepare = new ProcessBuilder("sh", repo.resolve("scripts/prepare-tigase-store.sh").toString(),
-                home.resolve("jars") + "/*").directory(home.toFile()).redirectErrorStream(true);
-        prepare.environment().put("JAVA", java);
-        Process store = prepare.start();
-        store.getOutputStream().close();
-        String storeOut = new String(store.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (store.waitFor() != 0) {
-            throw new IllegalStateException("prepare-tigase-store.sh failed:\n" + storeOut);
-        }
+        run(new ProcessBuilder("sh", repo.resolve("scripts/prepare-tigase-store.sh").toString(), home.resolve("jars") + "/*")
+                .directory(home.toFile()), Map.of("JAVA", java));
         process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-Xms64m", "-Xmx512m",
                 "-Dtigase.home=" + home, "-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer")
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -110,10 +103,15 @@ final class TigaseUnderTest implements AutoCloseable {
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        run(new ProcessBuilder(command), Map.of());
+    }
+
+    private static void run(ProcessBuilder command, Map<String, String> env) throws IOException, InterruptedException {
+        command.environment().putAll(env);
+        Process p = command.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+            throw new IllegalStateException(String.join(" ", command.command()) + " failed:\n" + out);
         }
     }
 
