@@ -62,7 +62,9 @@ class RabbitMessageBusReconnectIT {
         assertThat(recorder.connects).hasValue(0);
 
         RabbitMqService.startApp();
-        Await.until(Duration.ofSeconds(20), "connection once RabbitMQ is up", bus::isConnected);
+        // isConnected() turns true before the subscribers' onConnected() has run: wait for both
+        Await.until(Duration.ofSeconds(20), "connection once RabbitMQ is up and subscribers told",
+                () -> bus.isConnected() && recorder.connects.get() >= 1);
         assertThat(recorder.connects).hasValue(1);
         try (BusPublisher publisher = new BusPublisher(amqp)) {
             publisher.publish(BusPublisher.DIRECTORY, "user.password.changed", Map.of("domain", "acme.test", "uid", "u7"));
