@@ -60,58 +60,28 @@ import org.jxmpp.jid.impl.JidCreate;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class BmXmppEndToEndIT {
 
-    static final String SKIP_MESSAGE = "e2e suite skipped: set TIGASE_HOME to a Tigase 8.4.0 install (see README)";
-    private static final String DOMAIN = "bluemind.test";
+    private static final String DOMAIN = E2eStack.DOMAIN;
 
+    private E2eStack stack;
     private BmCoreSimulator core;
     private TigaseUnderTest tigase;
     private URI es;
     private URI amqp;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Path shippedInitProperties;
-    private Map<String, String> settings;
 
     @BeforeAll
     void startStack() throws Exception {
-        String home = System.getenv("TIGASE_HOME");
-        if (home == null || home.isBlank()) {
-            System.out.println(SKIP_MESSAGE);
-            return; // every scenario then reports itself skipped with the message
+        stack = E2eStack.get();
+        if (stack != null) {
+            core = stack.core;
+            tigase = stack.tigase;
+            es = stack.es;
+            amqp = stack.amqp;
         }
-        Path repo = Path.of(System.getProperty("bmx.repo.dir", "..")).toAbsolutePath().normalize();
-        Path bundle = Path.of(System.getProperty("bmx.bundle.dir", repo + "/packaging/target/bundle/jars"));
-
-        amqp = RabbitMqService.ensureStarted();
-        es = ElasticsearchService.ensureStarted();
-        core = BmCoreSimulator.start();
-        Path work = Files.createTempDirectory("bm-xmpp-e2e");
-        tigase = TigaseUnderTest.install(Path.of(home), repo, bundle);
-        shippedInitProperties = repo.resolve("etc/init.properties");
-        settings = new java.util.HashMap<>(Map.of(
-                "core-url", core.baseUrl().toString(),
-                "core-token-file", core.writeTokenFile(work).toString(),
-                "amqp-uri", amqp.toString(),
-                "es-urls", es.toString(),
-                "certs-dir", work.resolve("certs").toString(),
-                "archive-spool-dir", work.resolve("spool").toString(),
-                "archive-flush-interval", "200ms"));
-        tigase.configure(shippedInitProperties, DOMAIN, settings);
-        tigase.start(Duration.ofSeconds(90));
     }
 
     @org.junit.jupiter.api.BeforeEach
     void needsTigase() {
-        assumeTrue(tigase != null, SKIP_MESSAGE);
-    }
-
-    @AfterAll
-    void stopStack() throws Exception {
-        if (tigase != null) {
-            tigase.close();
-        }
-        if (core != null) {
-            core.close();
-        }
+        assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
     }
 
     @Test
@@ -131,12 +101,9 @@ class BmXmppEndToEndIT {
     void editingInitPropertiesAndRestartingTakesEffectAndContactListsSurvive() throws Exception {
         assertThat(tigase.effectiveConfig()).doesNotContain("bm-xmpp.auth-cache-ttl");
         XMPPTCPConnection frank = XmppClients.login("frank@bluemind.test", "frank-pw");
-        Roster.getInstanceFor(frank).createItem(jid("bob@bluemind.test"), "Bob from accounting", null);
+        Roster.getInstanceFor(frank).createItem(XmppClients.jid("bob@bluemind.test"), "Bob from accounting", null);
         frank.disconnect();
-        tigase.stop();
-        settings.put("auth-cache-ttl", "42s");
-        tigase.configure(shippedInitProperties, DOMAIN, settings);
-        tigase.start(Duration.ofSeconds(90));
+        stack.restartWith(Map.of("auth-cache-ttl", "42s"));
         assertThat(tigase.effectiveConfig()).contains("bm-xmpp.auth-cache-ttl", "42s");
         XMPPTCPConnection c = XmppClients.login("bob@bluemind.test", "bob-pw");
         assertThat(c.isAuthenticated()).isTrue();
@@ -146,8 +113,8 @@ class BmXmppEndToEndIT {
         XMPPTCPConnection again = XmppClients.login("frank@bluemind.test", "frank-pw");
         Roster roster = Roster.getInstanceFor(again);
         roster.reloadAndWait();
-        assertThat(roster.getEntry(jid("bob@bluemind.test"))).as("frank's contact after the restart").isNotNull();
-        assertThat(roster.getEntry(jid("bob@bluemind.test")).getName()).isEqualTo("Bob from accounting");
+        assertThat(roster.getEntry(XmppClients.jid("bob@bluemind.test"))).as("frank's contact after the restart").isNotNull();
+        assertThat(roster.getEntry(XmppClients.jid("bob@bluemind.test")).getName()).isEqualTo("Bob from accounting");
         again.disconnect();
     }
 
@@ -192,10 +159,10 @@ class BmXmppEndToEndIT {
 
     @Test
     void refusedLoginsCarryTheRightSaslCondition() throws Exception {
-        assertThat(saslFailure("bob@bluemind.test", "not-bobs-password")).isEqualTo("not-authorized");
-        assertThat(saslFailure("carol@bluemind.test", "carol-pw")).isEqualTo("not-authorized");
-        assertThat(saslFailure("dave@bluemind.test", "dave-pw")).isEqualTo("account-disabled");
-        assertThat(saslFailure("erin@bluemind.test", "erin-pw")).isEqualTo("credentials-expired");
+        assertThat(XmppClients.saslFailure("bob@bluemind.test", "not-bobs-password")).isEqualTo("not-authorized");
+        assertThat(XmppClients.saslFailure("carol@bluemind.test", "carol-pw")).isEqualTo("not-authorized");
+        assertThat(XmppClients.saslFailure("dave@bluemind.test", "dave-pw")).isEqualTo("account-disabled");
+        assertThat(XmppClients.saslFailure("erin@bluemind.test", "erin-pw")).isEqualTo("credentials-expired");
     }
 
     @Test
@@ -205,14 +172,14 @@ class BmXmppEndToEndIT {
         XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
         core.goAway();
         try {
-            assertThat(saslFailure("gus@bluemind.test", "gus-pw")).as("never verified, bm-core unreachable")
+            assertThat(XmppClients.saslFailure("gus@bluemind.test", "gus-pw")).as("never verified, bm-core unreachable")
                     .isEqualTo("temporary-auth-failure");
             XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
             assertThat(alice.isAuthenticated()).as("a cached login still works while bm-core is down").isTrue();
 
             BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
             bob.addAsyncStanzaListener(s -> inbox.add((Message) s), StanzaTypeFilter.MESSAGE);
-            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(jid("bob@bluemind.test"))
+            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(XmppClients.jid("bob@bluemind.test"))
                     .ofType(Message.Type.chat).setBody("bm-core is down, we are not").build());
             Message got = inbox.poll(10, TimeUnit.SECONDS);
             assertThat(got).as("open sessions keep chatting").isNotNull();
@@ -236,13 +203,13 @@ class BmXmppEndToEndIT {
         alice.connect().login();
         XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
         try {
-            VCard card = VCardManager.getInstanceFor(bob).loadVCard(jid("alice@bluemind.test"));
+            VCard card = VCardManager.getInstanceFor(bob).loadVCard(XmppClients.jid("alice@bluemind.test"));
             assertThat(card.getFirstName()).isEqualTo("Alice");
             assertThat(card.getLastName()).isEqualTo("Liddell");
             assertThat(card.getAvatarHash()).as("alice has a directory photo").isNotBlank();
 
             // XEP-0084: the same photo as a PEP avatar, metadata item id = its SHA-1
-            IQ avatar = PubSub.createPubsubPacket(jid("alice@bluemind.test"), IQ.Type.get,
+            IQ avatar = PubSub.createPubsubPacket(XmppClients.jid("alice@bluemind.test"), IQ.Type.get,
                     new ItemsExtension(ItemsExtension.ItemsElementType.items, "urn:xmpp:avatar:metadata", null));
             String metadata = bob.sendIqRequestAndWaitForResponse(avatar).toXML().toString();
             assertThat(metadata).contains("urn:xmpp:avatar:metadata", card.getAvatarHash());
@@ -250,7 +217,7 @@ class BmXmppEndToEndIT {
             // XEP-0292: the same card as vCard4
             IQ vcard4 = new SimpleIQ("vcard", "urn:ietf:params:xml:ns:vcard-4.0") {
             };
-            vcard4.setTo(jid("alice@bluemind.test"));
+            vcard4.setTo(XmppClients.jid("alice@bluemind.test"));
             vcard4.setType(IQ.Type.get);
             IQ answer = bob.sendIqRequestAndWaitForResponse(vcard4);
             assertThat(answer).isInstanceOf(UnparsedIQ.class); // Smack has no vCard4 provider: the raw xCard
@@ -269,7 +236,7 @@ class BmXmppEndToEndIT {
             BlockingQueue<Message> avatarEvents = new LinkedBlockingQueue<>();
             bob.addAsyncStanzaListener(s -> avatarEvents.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
                     new StanzaExtensionFilter("event", "http://jabber.org/protocol/pubsub#event")));
-            alice.sendStanza(alice.getStanzaFactory().buildPresenceStanza().to(jid("bob@bluemind.test")).build());
+            alice.sendStanza(alice.getStanzaFactory().buildPresenceStanza().to(XmppClients.jid("bob@bluemind.test")).build());
             Presence p = null;
             for (Instant until = Instant.now().plusSeconds(10); Instant.now().isBefore(until) && p == null; ) {
                 Presence next = seen.poll(1, TimeUnit.SECONDS);
@@ -302,8 +269,8 @@ class BmXmppEndToEndIT {
     void aDomainCreatedOnTheBusAcceptsLoginsSecondsLater() throws Exception {
         core.addDomain("newco.test", "newco-alias.test");
         core.addUser("neo@newco.test", "neo-pw", "hasIM");
-        publishSystem("domain.created", "newco.test");
-        XMPPTCPConnection c = loginWithin(Duration.ofSeconds(15), "neo@newco.test", "neo-pw");
+        stack.publishSystem("domain.created", "newco.test");
+        XMPPTCPConnection c = XmppClients.loginWithin(Duration.ofSeconds(15), "neo@newco.test", "neo-pw");
         assertThat(c.getUser().asEntityBareJidString()).isEqualTo("neo@newco.test");
         c.disconnect();
     }
@@ -312,11 +279,11 @@ class BmXmppEndToEndIT {
     void aDomainDeletedOnTheBusRefusesItsUsersAtTheirNextLogin() throws Exception {
         core.addDomain("oldco.test");
         core.addUser("olga@oldco.test", "olga-pw", "hasIM");
-        publishSystem("domain.created", "oldco.test");
-        loginWithin(Duration.ofSeconds(15), "olga@oldco.test", "olga-pw").disconnect(); // her login is cached now
+        stack.publishSystem("domain.created", "oldco.test");
+        XmppClients.loginWithin(Duration.ofSeconds(15), "olga@oldco.test", "olga-pw").disconnect(); // her login is cached now
 
         core.removeDomain("oldco.test");
-        publishSystem("domain.deleted", "oldco.test");
+        stack.publishSystem("domain.deleted", "oldco.test");
 
         // an attempt racing with the removal may open its stream just before it: keep trying for a while
         Instant deadline = Instant.now().plusSeconds(40);
@@ -336,27 +303,6 @@ class BmXmppEndToEndIT {
         throw new AssertionError("oldco.test was not refused with host-unknown 40 s after domain.deleted", last);
     }
 
-    private void publishSystem(String operation, String domain) throws Exception {
-        try (BusPublisher bus = new BusPublisher(amqp)) {
-            bus.publish(BusPublisher.SYSTEM, operation, Map.of("domain", domain));
-        }
-    }
-
-    /** Logs in, retrying until it works or {@code max} has passed (a domain being set up). */
-    private static XMPPTCPConnection loginWithin(Duration max, String email, String password) throws Exception {
-        Instant deadline = Instant.now().plus(max);
-        Exception last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                return XmppClients.login(email, password);
-            } catch (Exception e) {
-                last = e;
-                Thread.sleep(500);
-            }
-        }
-        throw new AssertionError(email + " still cannot log in after " + max, last);
-    }
-
     @Test
     void messagesAreArchivedInElasticsearchAndComeBackThroughMamAndFullText() throws Exception {
         String word = "kumquat" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -365,17 +311,17 @@ class BmXmppEndToEndIT {
         try {
             BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
             bob.addAsyncStanzaListener(s -> inbox.add((Message) s), StanzaTypeFilter.MESSAGE);
-            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(jid("bob@bluemind.test"))
+            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(XmppClients.jid("bob@bluemind.test"))
                     .ofType(Message.Type.chat).setBody("first " + word + " <&> message").build());
-            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(jid("bob@bluemind.test"))
+            alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(XmppClients.jid("bob@bluemind.test"))
                     .ofType(Message.Type.chat).setBody("second message without the word").build());
             assertThat(inbox.poll(10, TimeUnit.SECONDS)).as("bob got alice's message").isNotNull();
 
-            String hits = awaitInElasticsearch(word);
+            String hits = stack.awaitInElasticsearch(word);
             assertThat(hits).contains("\"from\":\"alice@bluemind.test\"", "\"to\":\"bob@bluemind.test\"");
 
             MamManager mam = MamManager.getInstanceFor(bob);
-            MamQuery all = mam.queryArchive(MamQueryArgs.builder().limitResultsToJid(jid("alice@bluemind.test")).build());
+            MamQuery all = mam.queryArchive(MamQueryArgs.builder().limitResultsToJid(XmppClients.jid("alice@bluemind.test")).build());
             assertThat(all.getMessages()).extracting(Message::getBody)
                     .contains("first " + word + " <&> message", "second message without the word");
 
@@ -386,36 +332,5 @@ class BmXmppEndToEndIT {
             alice.disconnect();
             bob.disconnect();
         }
-    }
-
-    private String awaitInElasticsearch(String word) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        String body = "{\"query\":{\"match\":{\"message\":\"" + word + "\"}}}";
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_search"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200 && r.body().contains(word)) {
-                return r.body();
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("no archived message with '" + word + "' in Elasticsearch after 20 s");
-    }
-
-    private static String saslFailure(String login, String password) throws Exception {
-        XMPPTCPConnection c = XmppClients.connection(login, password, SecurityMode.required);
-        try {
-            c.connect().login();
-            throw new AssertionError(login + " logged in but should have been refused");
-        } catch (SASLErrorException e) {
-            return e.getSASLFailure().getSASLErrorString();
-        } finally {
-            c.disconnect();
-        }
-    }
-
-    private static EntityBareJid jid(String s) throws Exception {
-        return JidCreate.entityBareFrom(s);
     }
 }

@@ -34,6 +34,7 @@ final class TigaseUnderTest implements AutoCloseable {
     static TigaseUnderTest install(Path tigaseHome, Path repo, Path bundle) throws IOException, InterruptedException {
         Path copy = Files.createTempDirectory("bm-xmpp-e2e-tigase");
         run(List.of("cp", "-a", tigaseHome + "/.", copy.toString()));
+        run(List.of("chmod", "-R", "u+w", copy.toString())); // ../shared/tigase arrives read-only
         run(List.of("bash", repo.resolve("scripts/install-into-tigase.sh").toString(), copy.toString(), bundle.toString()));
         Files.deleteIfExists(copy.resolve("etc/config.tdsl"));
         return new TigaseUnderTest(copy, repo);

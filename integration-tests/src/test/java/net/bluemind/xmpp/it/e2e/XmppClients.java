@@ -1,10 +1,15 @@
 package net.bluemind.xmpp.it.e2e;
 
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import javax.net.ssl.X509TrustManager;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * Smack clients set up as a user would in Spark or Pidgin: the email address split into user name and
@@ -63,5 +68,37 @@ final class XmppClients {
         XMPPTCPConnection c = connection(email, password, SecurityMode.required);
         c.connect().login();
         return c;
+    }
+
+    /** Logs in, retrying until it works or {@code max} has passed (a domain being set up). */
+    static XMPPTCPConnection loginWithin(Duration max, String email, String password) throws Exception {
+        Instant deadline = Instant.now().plus(max);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                return login(email, password);
+            } catch (Exception e) {
+                last = e;
+                Thread.sleep(500);
+            }
+        }
+        throw new AssertionError(email + " still cannot log in after " + max, last);
+    }
+
+    /** The SASL condition a refused login gets (fails when the login succeeds). */
+    static String saslFailure(String login, String password) throws Exception {
+        XMPPTCPConnection c = connection(login, password, SecurityMode.required);
+        try {
+            c.connect().login();
+            throw new AssertionError(login + " logged in but should have been refused");
+        } catch (SASLErrorException e) {
+            return e.getSASLFailure().getSASLErrorString();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    static EntityBareJid jid(String s) throws Exception {
+        return JidCreate.entityBareFrom(s);
     }
 }

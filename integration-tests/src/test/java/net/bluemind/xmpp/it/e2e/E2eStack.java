@@ -1,0 +1,139 @@
+package net.bluemind.xmpp.it.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import net.bluemind.xmpp.testkit.bus.BusPublisher;
+import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
+import net.bluemind.xmpp.testkit.services.ElasticsearchService;
+import net.bluemind.xmpp.testkit.services.RabbitMqService;
+
+/**
+ * The one stack every e2e class of a run shares: the bm-core simulator, real RabbitMQ and Elasticsearch,
+ * and a copy of TIGASE_HOME with the bundle, configured by the shipped etc/init.properties. Started by the
+ * first class that asks, stopped when the JVM exits. {@link #get()} is null when TIGASE_HOME is not set.
+ */
+final class E2eStack {
+
+    static final String SKIP_MESSAGE = "e2e suite skipped: set TIGASE_HOME to a Tigase 8.4.0 install (see README)";
+    static final String DOMAIN = "bluemind.test";
+
+    private static E2eStack instance;
+    private static boolean tried;
+    private static Exception failure;
+
+    final BmCoreSimulator core;
+    final TigaseUnderTest tigase;
+    final URI es;
+    final URI amqp;
+    final Path shippedInitProperties;
+    final Path tigaseHome;
+    private final Map<String, String> settings;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private E2eStack(Path home) throws Exception {
+        Path repo = Path.of(System.getProperty("bmx.repo.dir", "..")).toAbsolutePath().normalize();
+        Path bundle = Path.of(System.getProperty("bmx.bundle.dir", repo + "/packaging/target/bundle/jars"));
+        tigaseHome = home;
+        amqp = RabbitMqService.ensureStarted();
+        es = ElasticsearchService.ensureStarted();
+        core = BmCoreSimulator.start();
+        Path work = Files.createTempDirectory("bm-xmpp-e2e");
+        tigase = TigaseUnderTest.install(home, repo, bundle);
+        shippedInitProperties = repo.resolve("etc/init.properties");
+        settings = new HashMap<>(Map.of(
+                "core-url", core.baseUrl().toString(),
+                "core-token-file", core.writeTokenFile(work).toString(),
+                "amqp-uri", amqp.toString(),
+                "es-urls", es.toString(),
+                "certs-dir", work.resolve("certs").toString(),
+                "archive-spool-dir", work.resolve("spool").toString(),
+                "archive-flush-interval", "200ms"));
+        tigase.configure(shippedInitProperties, DOMAIN, settings);
+        System.out.println("e2e: Tigase from " + home + (hasComponent("tigase-muc") ? " (with MUC)" : "")
+                + (hasComponent("tigase-pubsub") ? " (with PubSub)" : ""));
+        tigase.start(Duration.ofSeconds(90));
+    }
+
+    /** The running stack, started at the first call; null when TIGASE_HOME is not set (the caller skips). */
+    static synchronized E2eStack get() throws Exception {
+        if (!tried) {
+            tried = true;
+            String home = System.getenv("TIGASE_HOME");
+            if (home == null || home.isBlank()) {
+                System.out.println(SKIP_MESSAGE);
+                return null;
+            }
+            try {
+                instance = new E2eStack(Path.of(home));
+            } catch (Exception e) {
+                failure = e;
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "e2e-stack-stop"));
+        }
+        if (failure != null) {
+            throw new IllegalStateException("the e2e stack failed to start earlier in this run", failure);
+        }
+        return instance;
+    }
+
+    /** Whether the Tigase under test ships a component jar, e.g. "tigase-muc" or "tigase-pubsub". */
+    boolean hasComponent(String artifact) {
+        try (var jars = Files.list(tigaseHome.resolve("jars"))) {
+            return jars.anyMatch(j -> j.getFileName().toString().startsWith(artifact + "-"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops Tigase, applies the given bm-xmpp settings to the shipped init.properties, starts it again. */
+    void restartWith(Map<String, String> changed) throws Exception {
+        tigase.stop();
+        settings.putAll(changed);
+        tigase.configure(shippedInitProperties, DOMAIN, settings);
+        tigase.start(Duration.ofSeconds(90));
+    }
+
+    void publish(String exchange, String operation, Map<String, String> properties) throws Exception {
+        try (BusPublisher bus = new BusPublisher(amqp)) {
+            bus.publish(exchange, operation, properties);
+        }
+    }
+
+    void publishSystem(String operation, String domain) throws Exception {
+        publish(BusPublisher.SYSTEM, operation, Map.of("domain", domain));
+    }
+
+    /** The first _search answer of im_read_alias whose hits carry {@code word}, waiting up to 20 s. */
+    String awaitInElasticsearch(String word) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        String body = "{\"query\":{\"match\":{\"message\":\"" + word + "\"}}}";
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_search"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.body().contains(word)) {
+                return r.body();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no archived message with '" + word + "' in Elasticsearch after 20 s");
+    }
+
+    private void close() {
+        try {
+            tigase.close();
+        } catch (Exception e) {
+            System.err.println("e2e: stopping Tigase: " + e);
+        }
+        core.close();
+    }
+}
