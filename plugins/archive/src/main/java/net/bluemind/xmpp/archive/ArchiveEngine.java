@@ -20,9 +20,11 @@ import net.bluemind.xmpp.archive.es.EsArchiveRemoval;
 import net.bluemind.xmpp.archive.es.EsArchiveSearch;
 import net.bluemind.xmpp.archive.es.EsBulkSink;
 import net.bluemind.xmpp.archive.es.EsConnection;
+import net.bluemind.xmpp.archive.es.EsIndexedCheck;
 import net.bluemind.xmpp.archive.es.IncompatibleMappingException;
 import net.bluemind.xmpp.archive.mam.MamService;
 import net.bluemind.xmpp.archive.mam.ParticipantMembership;
+import net.bluemind.xmpp.archive.query.ReadYourWritesSearch;
 import net.bluemind.xmpp.archive.write.ArchiveWriter;
 import net.bluemind.xmpp.archive.write.CaptureQueue;
 import net.bluemind.xmpp.archive.write.Spool;
@@ -43,6 +45,7 @@ public final class ArchiveEngine implements AutoCloseable {
     private final CaptureQueue queue;
     private final Spool spool;
     private final ArchiveWriter writer;
+    private final ReadYourWritesSearch fresh;
     private final MamService mam;
     private final EsArchiveRemoval removal;
     private final UserErasure erasure;
@@ -69,7 +72,10 @@ public final class ArchiveEngine implements AutoCloseable {
             this.spool = new Spool(config.spoolDir(), config.spoolMax());
             this.writer = new ArchiveWriter(queue, spool, new EsBulkSink(es.rest(), config.names()), config.writer()).start();
             EsArchiveSearch search = new EsArchiveSearch(es.client(), config.names());
-            this.mam = new MamService(search, new ParticipantMembership(search), localDomain, config.maxPage());
+            // a query waits at most for one flush interval and a bulk round trip: the writer's own pace
+            this.fresh = new ReadYourWritesSearch(search, new EsIndexedCheck(es.client(), config.names()),
+                    config.writer().flushInterval().plusSeconds(2), Duration.ofMinutes(1), 100_000);
+            this.mam = new MamService(fresh, new ParticipantMembership(search), localDomain, config.maxPage());
             this.removal = new EsArchiveRemoval(es.client(), config.names());
             this.erasure = new UserErasure(core, removal, localDomain, scheduler);
             if (bus != null) {
@@ -113,6 +119,7 @@ public final class ArchiveEngine implements AutoCloseable {
         try {
             Optional<ArchivedMessage> m = rules.decide(stanza, direction);
             if (m.isPresent() && queue.offer(m.get())) {
+                fresh.captured(m.get());
                 return Optional.of(m.get().id());
             }
         } catch (RuntimeException e) {
