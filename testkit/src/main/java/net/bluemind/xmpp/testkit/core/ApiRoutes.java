@@ -26,6 +26,7 @@ final class ApiRoutes {
             case "auth" -> auth(method, path, query, body);
             case "domains" -> domains(method, path, query);
             case "users" -> users(method, path);
+            case "system" -> system(method, path);
             default -> Reply.notFound("API " + String.join("/", path));
         };
     }
@@ -110,9 +111,23 @@ final class ApiRoutes {
             return dir.read(d -> d.lookupDomain(name).map(x -> Reply.json(x.toItemValue()))
                     .orElseGet(() -> Reply.notFound("domain " + name)));
         }
+        if (path.size() == 3 && "_settings".equals(path.get(2))) {
+            return dir.read(d -> d.domainByUid(path.get(1)).map(x -> Reply.json(new java.util.LinkedHashMap<>(x.settings)))
+                    .orElseGet(() -> Reply.notFound("domain " + path.get(1))));
+        }
         if (path.size() == 2) {
             return dir.read(d -> d.domainByUid(path.get(1)).map(x -> Reply.json(x.toItemValue()))
                     .orElseGet(() -> Reply.notFound("domain " + path.get(1))));
+        }
+        return Reply.notFound("API " + String.join("/", path));
+    }
+
+    private Reply system(String method, List<String> path) {
+        if (!"GET".equals(method)) {
+            return Reply.error(405, "METHOD_NOT_ALLOWED", method + " /api/" + String.join("/", path));
+        }
+        if (path.size() == 2 && "configuration".equals(path.get(1))) {
+            return Reply.json(dir.read(d -> Map.of("values", new java.util.LinkedHashMap<>(d.systemConfiguration))));
         }
         return Reply.notFound("API " + String.join("/", path));
     }

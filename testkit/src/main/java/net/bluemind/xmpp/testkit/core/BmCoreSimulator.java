@@ -266,6 +266,32 @@ public final class BmCoreSimulator implements AutoCloseable {
         });
     }
 
+    /**
+     * Sets the installation's public host name, {@code values["external-url"]} of
+     * {@code GET /api/system/configuration}; null removes it.
+     */
+    public void setExternalUrl(String hostOrNull) {
+        dir.write(d -> {
+            if (hostOrNull == null) {
+                d.systemConfiguration.remove("external-url");
+            } else {
+                d.systemConfiguration.put("external-url", hostOrNull);
+            }
+        });
+    }
+
+    /** Sets one of a domain's settings ({@code GET /api/domains/<uid>/_settings}, e.g. domain.external.url); null removes it. */
+    public void setDomainSetting(String domainName, String key, String valueOrNull) {
+        dir.write(d -> {
+            DirectoryDomain dom = d.requireDomain(domainName);
+            if (valueOrNull == null) {
+                dom.settings.remove(key);
+            } else {
+                dom.settings.put(key, valueOrNull);
+            }
+        });
+    }
+
     /** Removes the domain and its users. */
     public void removeDomain(String name) {
         dir.write(d -> {

@@ -21,6 +21,8 @@ final class Directory {
     final List<DirectoryUser> users = new ArrayList<>();
     /** "kind/tag" (e.g. "bm/core") to the IPs bm-locator answers. */
     final Map<String, List<String>> locations = new LinkedHashMap<>();
+    /** {@code values} of {@code GET /api/system/configuration} (e.g. external-url). */
+    final Map<String, String> systemConfiguration = new LinkedHashMap<>();
     private final Map<String, String> sessionTokens = new ConcurrentHashMap<>();
 
     synchronized <T> T read(Function<Directory, T> f) {

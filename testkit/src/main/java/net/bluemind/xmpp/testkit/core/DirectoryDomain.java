@@ -19,6 +19,8 @@ final class DirectoryDomain {
     String defaultAlias;
     List<String> aliases = new ArrayList<>();
     Map<String, String> properties = new LinkedHashMap<>();
+    /** {@code GET /api/domains/<uid>/_settings} (e.g. domain.external.url). */
+    Map<String, String> settings = new LinkedHashMap<>();
     long version = 1;
 
     DirectoryDomain(String uid, String name, boolean global) {

@@ -1,6 +1,7 @@
 package net.bluemind.xmpp.common.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,18 @@ public interface CoreClient {
 
     /** {@code GET /api/domains/_lookup?name=}: a domain by name or alias, empty when none. */
     Optional<ItemValue<Domain>> lookupDomain(String nameOrAlias) throws CoreException;
+
+    /**
+     * {@code GET /api/system/configuration}, {@code values["external-url"]}: the installation's public host
+     * name, empty when it is not set.
+     */
+    Optional<String> externalUrl() throws CoreException;
+
+    /**
+     * {@code GET /api/domains/<domainUid>/_settings}: the domain's string settings (e.g.
+     * {@code domain.external.url}); empty when the domain has none or is unknown.
+     */
+    Map<String, String> domainSettings(String domainUid) throws CoreException;
 
     /** {@code GET /api/users/<domainUid>/byEmail/<email>}: matches any address or alias. */
     Optional<ItemValue<User>> userByEmail(String domainUid, String email) throws CoreException;

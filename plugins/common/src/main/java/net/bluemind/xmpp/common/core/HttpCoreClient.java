@@ -17,8 +17,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.bluemind.xmpp.common.core.CoreException.Kind;
@@ -90,6 +92,39 @@ public class HttpCoreClient implements CoreClient {
     public Optional<ItemValue<Domain>> lookupDomain(String nameOrAlias) throws CoreException {
         Call c = get("/domains/_lookup?name=" + enc(required("domain name", nameOrAlias)));
         return optionalItem(c, DOMAIN_ITEM);
+    }
+
+    @Override
+    public Optional<String> externalUrl() throws CoreException {
+        Call c = get("/system/configuration");
+        JsonNode values = c.<JsonNode>json(JSON.getTypeFactory().constructType(JsonNode.class)).path("values");
+        JsonNode url = values.path("external-url");
+        if (url.isMissingNode() || url.isNull()) {
+            return Optional.empty();
+        }
+        if (!url.isTextual()) {
+            throw c.bad("an external-url that is not a string", null);
+        }
+        return Optional.of(url.asText().trim()).filter(u -> !u.isEmpty());
+    }
+
+    @Override
+    public Map<String, String> domainSettings(String domainUid) throws CoreException {
+        Call c = get("/domains/" + enc(required("domainUid", domainUid)) + "/_settings");
+        Optional<JsonNode> body = c.optionalJson(JSON.getTypeFactory().constructType(JsonNode.class));
+        if (body.isEmpty()) {
+            return Map.of();
+        }
+        if (!body.get().isObject()) {
+            throw c.bad("settings that are not a JSON object", null);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        body.get().fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                settings.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return Map.copyOf(settings);
     }
 
     @Override

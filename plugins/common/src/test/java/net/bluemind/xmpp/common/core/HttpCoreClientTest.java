@@ -108,6 +108,27 @@ class HttpCoreClientTest {
     }
 
     @Test
+    void externalUrlAndDomainSettings() throws Exception {
+        sim.setExternalUrl(null);
+        assertThat(core.externalUrl()).isEmpty();
+        sim.setExternalUrl("mail.bluemind.test");
+        sim.setDomainSetting("bluemind.test", "domain.external.url", "chat.corp.test");
+        try {
+            assertThat(core.externalUrl()).contains("mail.bluemind.test");
+            assertThat(core.domainSettings("bluemind.test")).containsEntry("domain.external.url", "chat.corp.test");
+            assertThat(core.domainSettings("acme.test")).doesNotContainKey("domain.external.url");
+            assertThat(core.domainSettings("nowhere.test")).isEmpty();
+            sim.answer("/api/system/configuration", 200, "application/json", "{\"values\":{\"external-url\":42}}");
+            assertFails(() -> core.externalUrl(), Kind.BAD_RESPONSE, "external-url");
+            sim.answer("/api/domains/acme.test/_settings", 200, "application/json", "[1]");
+            assertFails(() -> core.domainSettings("acme.test"), Kind.BAD_RESPONSE, "JSON object");
+        } finally {
+            sim.setExternalUrl(null);
+            sim.setDomainSetting("bluemind.test", "domain.external.url", null);
+        }
+    }
+
+    @Test
     void usersByEmailAndLogin() throws Exception {
         ItemValue<User> alice = core.userByEmail("bluemind.test", "alice@bm.test").orElseThrow();
         assertThat(alice.uid()).isEqualTo("u-alice");
