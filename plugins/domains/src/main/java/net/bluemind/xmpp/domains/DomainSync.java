@@ -1,6 +1,7 @@
 package net.bluemind.xmpp.domains;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import net.bluemind.xmpp.common.core.CoreClient;
 import net.bluemind.xmpp.common.core.CoreException;
 import net.bluemind.xmpp.common.core.Domain;
 import net.bluemind.xmpp.common.core.ItemValue;
+import net.bluemind.xmpp.domains.certs.CertificateSubject;
+import net.bluemind.xmpp.domains.certs.CertificateSubjects;
 
 /**
  * Keeps {@link HostedDomains} equal to bm-core's domains. Every change (full re-sync or one domain) runs on
@@ -26,13 +29,18 @@ public final class DomainSync implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DomainSync.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final String DOMAIN_EXTERNAL_URL = "domain.external.url";
 
     private final CoreClient core;
     private final HostedDomains hosted;
     private final ScheduledExecutorService scheduler;
     private final Duration maxRetry;
     private final SerialWorker worker = new SerialWorker("bm-xmpp-domains");
+    private final CertificateSubjects certificates;
     private final AtomicLong fullSyncs = new AtomicLong();
+    /** last known public host names (kept when bm-core cannot tell): the system's, and each domain's own */
+    private Optional<String> systemPublicHost = Optional.empty();
+    private final Map<String, Optional<String>> domainPublicHost = new HashMap<>();
     private Duration nextRetry = FIRST_RETRY;
     private ScheduledFuture<?> pendingRetry;
 
@@ -41,7 +49,17 @@ public final class DomainSync implements AutoCloseable {
      * @param maxRetry longest wait between two retries
      */
     public DomainSync(CoreClient core, HostedDomains hosted, ScheduledExecutorService scheduler, Duration maxRetry) {
+        this(core, hosted, CertificateSubjects.NONE, scheduler, maxRetry);
+    }
+
+    /**
+     * @param certificates told what each domain's certificate covers (its hosts and the server's public
+     *        name), before the hosts are applied
+     */
+    public DomainSync(CoreClient core, HostedDomains hosted, CertificateSubjects certificates,
+            ScheduledExecutorService scheduler, Duration maxRetry) {
         this.core = core;
+        this.certificates = certificates;
         this.hosted = hosted;
         this.scheduler = scheduler;
         this.maxRetry = maxRetry;
@@ -61,6 +79,10 @@ public final class DomainSync implements AutoCloseable {
     public void domainDeleted(String uidOrName) {
         worker.execute(() -> {
             String uid = hosted.knowsDomain(uidOrName) ? uidOrName : hosted.domainUidOf(uidOrName).orElse(null);
+            if (uid != null) {
+                domainPublicHost.remove(uid);
+                certificates.removeSubject(uid);
+            }
             if (uid == null || !hosted.removeDomain(uid)) {
                 LOG.info(() -> "domain.deleted for '" + uidOrName + "', which is not hosted: nothing to do");
             } else {
@@ -106,6 +128,8 @@ public final class DomainSync implements AutoCloseable {
             return false;
         }
         Map<String, Set<String>> domains = new HashMap<>();
+        List<CertificateSubject> subjects = new ArrayList<>();
+        Optional<String> system = readSystemPublicHost();
         for (ItemValue<Domain> item : all) {
             if (item == null) {
                 continue;
@@ -118,8 +142,11 @@ public final class DomainSync implements AutoCloseable {
             Set<String> hosts = DomainVHosts.hostsOf(item);
             if (!hosts.isEmpty()) {
                 domains.put(uid.get(), hosts);
+                subjects.add(CertificateSubject.of(uid.get(), List.copyOf(hosts), publicHostOf(uid.get(), system)));
             }
         }
+        domainPublicHost.keySet().retainAll(domains.keySet());
+        certificates.setSubjects(subjects);
         hosted.replaceAll(domains);
         fullSyncs.incrementAndGet();
         cancelRetry();
@@ -153,8 +180,37 @@ public final class DomainSync implements AutoCloseable {
             return;
         }
         Set<String> hosts = DomainVHosts.hostsOf(item);
+        if (hosts.isEmpty()) {
+            certificates.removeSubject(uid.get());
+        } else {
+            certificates.setSubject(CertificateSubject.of(uid.get(), List.copyOf(hosts),
+                    publicHostOf(uid.get(), readSystemPublicHost())));
+        }
         hosted.putDomain(uid.get(), hosts);
         LOG.fine(() -> "domain " + uid.get() + " now serves " + hosts);
+    }
+
+    /** {@code external-url} of the system configuration; the last known one when bm-core cannot tell. */
+    private Optional<String> readSystemPublicHost() {
+        try {
+            systemPublicHost = core.externalUrl().flatMap(u -> PublicHost.parse(u, "BlueMind's external-url"));
+        } catch (CoreException | RuntimeException e) {
+            LOG.info(() -> "could not read BlueMind's external-url (" + e.getMessage() + "): keeping "
+                    + systemPublicHost.orElse("none"));
+        }
+        return systemPublicHost;
+    }
+
+    /** The domain's {@code domain.external.url}, else the system's. */
+    private Optional<String> publicHostOf(String domainUid, Optional<String> system) {
+        try {
+            String raw = core.domainSettings(domainUid).get(DOMAIN_EXTERNAL_URL);
+            domainPublicHost.put(domainUid, PublicHost.parse(raw, "domain " + domainUid + "'s " + DOMAIN_EXTERNAL_URL));
+        } catch (CoreException | RuntimeException e) {
+            LOG.info(() -> "could not read the settings of domain " + domainUid + " (" + e.getMessage()
+                    + "): keeping its last known public host name");
+        }
+        return domainPublicHost.getOrDefault(domainUid, Optional.empty()).or(() -> system);
     }
 
     private synchronized void scheduleRetry() {

@@ -14,7 +14,7 @@ import net.bluemind.xmpp.domains.certs.CertificateSink;
 
 /**
  * The domains plugin without Tigase: the hosted set, its sync from bm-core and the bus, the periodic
- * safety re-sync, and a certificate for every host. The Tigase adapter listens to {@link #hosted()} and
+ * safety re-sync, and one certificate for every domain (its hosts, their MUC services, the public host name). The Tigase adapter listens to {@link #hosted()} and
  * supplies the {@link CertificateSink}.
  */
 public final class DomainsEngine implements AutoCloseable {
@@ -35,10 +35,10 @@ public final class DomainsEngine implements AutoCloseable {
         this.settings = settings;
         this.bus = bus;
         this.scheduler = scheduler;
-        this.sync = new DomainSync(core, hosted, scheduler, settings.get(Keys.BUS_RECONNECT_MAX));
-        this.events = new DomainEvents(sync);
         this.certificates = CertificateService.create(settings.get(Keys.CERTS_DIR), settings.get(Keys.CERT_KEY_TYPE),
-                settings.get(Keys.CERT_VALIDITY), sink, hosted::names, scheduler);
+                settings.get(Keys.CERT_VALIDITY), sink, scheduler);
+        this.sync = new DomainSync(core, hosted, certificates, scheduler, settings.get(Keys.BUS_RECONNECT_MAX));
+        this.events = new DomainEvents(sync);
         // first listener: a host has its certificate before the adapter announces it to Tigase
         hosted.addListener(certificates);
     }

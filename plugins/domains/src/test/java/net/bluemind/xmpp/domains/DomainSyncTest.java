@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import net.bluemind.xmpp.common.bus.BusEvent;
@@ -12,6 +14,8 @@ import net.bluemind.xmpp.common.core.CoreClient;
 import net.bluemind.xmpp.common.core.HttpCoreClient;
 import net.bluemind.xmpp.common.settings.Keys;
 import net.bluemind.xmpp.common.settings.Settings;
+import net.bluemind.xmpp.domains.certs.CertificateSubject;
+import net.bluemind.xmpp.domains.certs.CertificateSubjects;
 import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +33,25 @@ class DomainSyncTest {
     private BmCoreSimulator sim;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
     private final HostedDomains hosted = new HostedDomains();
+    /** domain uid -> what its certificate must cover, as the sync says it */
+    private final Map<String, CertificateSubject> certs = new ConcurrentHashMap<>();
+    private final CertificateSubjects subjects = new CertificateSubjects() {
+        @Override
+        public void setSubjects(Collection<CertificateSubject> all) {
+            certs.clear();
+            all.forEach(this::setSubject);
+        }
+
+        @Override
+        public void setSubject(CertificateSubject s) {
+            certs.put(s.domainUid(), s);
+        }
+
+        @Override
+        public void removeSubject(String uid) {
+            certs.remove(uid);
+        }
+    };
     private DomainSync sync;
     private DomainEvents events;
 
@@ -40,7 +63,7 @@ class DomainSyncTest {
                 .with(Keys.CORE_TOKEN_FILE, sim.writeTokenFile(tmp).toString())
                 .with(Keys.CORE_READ_TIMEOUT, "500ms");
         CoreClient core = new HttpCoreClient(settings);
-        sync = new DomainSync(core, hosted, scheduler, Duration.ofSeconds(2));
+        sync = new DomainSync(core, hosted, subjects, scheduler, Duration.ofSeconds(2));
         events = new DomainEvents(sync);
         sim.addDomain("alpha.test", "alpha.example", "chat.alpha.test");
         assertThat(sync.resyncAndWait("test start", WAIT)).isTrue();
@@ -60,6 +83,39 @@ class DomainSyncTest {
                 "solo.test", "alpha.test", "alpha.example", "chat.alpha.test").doesNotContain("global.virt");
         assertThat(hosted.domainUidOf("alpha.example")).contains("alpha.test");
         assertThat(hosted.isLoaded()).isTrue();
+    }
+
+    @Test
+    void eachDomainsCertificateCoversItsHostsTheirMucAndThePublicHostName() {
+        assertThat(certs.get("alpha.test").dnsNames()).containsExactly("alpha.test", "alpha.example", "chat.alpha.test",
+                "conference.alpha.test", "conference.alpha.example", "conference.chat.alpha.test");
+        assertThat(certs).doesNotContainKey("global.virt");
+
+        sim.setExternalUrl("https://Mail.Example.com/");
+        sync.requestResync("external-url set");
+        idle();
+        assertThat(certs.get("alpha.test").dnsNames()).endsWith("mail.example.com");
+        assertThat(certs.get("acme.test").dnsNames()).endsWith("mail.example.com");
+
+        sim.setDomainSetting("alpha.test", "domain.external.url", "chat.alpha.example");
+        sim.setDomainAliases("alpha.test", "alpha.example");
+        events.onEvent(system("domain.updated", Map.of("domain", "alpha.test")));
+        idle();
+        assertThat(certs.get("alpha.test").dnsNames()).containsExactly("alpha.test", "alpha.example",
+                "conference.alpha.test", "conference.alpha.example", "chat.alpha.example");
+        assertThat(certs.get("acme.test").dnsNames()).endsWith("mail.example.com");
+
+        // bm-core cannot tell any more: the last known names stay
+        sim.answer("/api/system/configuration", 500, "application/json", "{}");
+        sim.answer("/api/domains/alpha.test/_settings", 500, "application/json", "{}");
+        sync.requestResync("settings failing");
+        idle();
+        assertThat(certs.get("alpha.test").dnsNames()).endsWith("chat.alpha.example");
+        assertThat(certs.get("acme.test").dnsNames()).endsWith("mail.example.com");
+
+        events.onEvent(system("domain.deleted", Map.of("domain", "alpha.test")));
+        idle();
+        assertThat(certs).doesNotContainKey("alpha.test");
     }
 
     @Test

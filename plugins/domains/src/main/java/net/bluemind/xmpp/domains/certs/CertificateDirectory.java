@@ -44,15 +44,7 @@ public final class CertificateDirectory {
 
     /** Writes the file only if none exists yet (an operator's file is never overwritten); false if one did. */
     public boolean createIfAbsent(String host, String pem) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + host + ".pem.tmp");
-        Files.deleteIfExists(tmp);
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
+        Path tmp = privateTemp(host, pem);
         try {
             if (exists(host)) {
                 return false;
@@ -64,6 +56,47 @@ public final class CertificateDirectory {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Replaces the file atomically, but only while it still holds {@code expectedSha256} (the generated file
+     * that was read and found outdated): a file an operator dropped meanwhile is left alone. False when the
+     * content had changed.
+     */
+    public boolean replaceIfUnchanged(String host, String expectedSha256, String pem) throws IOException {
+        Path tmp = privateTemp(host, pem);
+        try {
+            Optional<byte[]> now = read(host);
+            if (now.isEmpty() || !PemFormat.sha256(now.get()).equals(expectedSha256)) {
+                return false;
+            }
+            Files.move(tmp, fileOf(host), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deletes the file while it still holds {@code expectedSha256}; false otherwise. */
+    public boolean deleteIfUnchanged(String host, String expectedSha256) throws IOException {
+        Optional<byte[]> now = read(host);
+        if (now.isEmpty() || !PemFormat.sha256(now.get()).equals(expectedSha256)) {
+            return false;
+        }
+        return Files.deleteIfExists(fileOf(host));
+    }
+
+    private Path privateTemp(String host, String pem) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + host + ".pem.tmp");
+        Files.deleteIfExists(tmp);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
+        }
+        Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
+        return tmp;
     }
 
     /** Host names of the {@code *.pem} files present. */

@@ -2,8 +2,12 @@ package net.bluemind.xmpp.domains.certs;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.domains.SerialWorker;
@@ -24,13 +27,17 @@ import net.bluemind.xmpp.domains.VHost;
 import net.bluemind.xmpp.domains.VHostListener;
 
 /**
- * Gives every hosted host a certificate: for a host without {@code <host>.pem} a self-signed one is
- * generated and written; whatever file is there is validated and handed to the {@link CertificateSink}.
- * When an operator replaces a file (seen by a directory watch, and by a periodic check as a safety net)
- * the new certificate is validated and handed over; a bad file is reported and the previous certificate
- * stays in service.
+ * Gives every BlueMind domain one certificate, {@code <domain>.pem}, covering the domain, its aliases,
+ * {@code conference.} of each and the server's public host name ({@link CertificateSubject}). A missing file
+ * is generated; a generated one whose names or profile are outdated (an alias added, a new public name, an
+ * older version of this plugin) is generated again; an operator's file is never touched, only checked for
+ * the names it misses. Whatever file is there is validated and handed to the {@link CertificateSink}, which
+ * serves it under every name it carries. An operator's {@code <alias>.pem} still wins for its own names (it
+ * is handed over after the domain's). When an operator replaces a file (seen by a directory watch, and by a
+ * periodic check as a safety net) the new certificate is validated and handed over; a bad file is reported
+ * and the previous certificate stays in service.
  */
-public final class CertificateService implements VHostListener, AutoCloseable {
+public final class CertificateService implements VHostListener, CertificateSubjects, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CertificateService.class.getName());
     /** Editors and copy tools write in steps: wait for the file to be quiet before reading it. */
@@ -41,34 +48,33 @@ public final class CertificateService implements VHostListener, AutoCloseable {
     private final CertificateDirectory dir;
     private final SelfSignedCertificateFactory factory;
     private final CertificateSink sink;
-    private final Supplier<Set<String>> hostedHosts;
     private final ScheduledExecutorService scheduler;
     private final SerialWorker worker = new SerialWorker("bm-xmpp-certs");
-    /** host -> certificate in service */
+    /** domain uid -> what its certificate must cover */
+    private final Map<String, CertificateSubject> subjects = new ConcurrentHashMap<>();
+    /** file host (a domain name, or an alias with an operator's file) -> certificate in service */
     private final Map<String, DomainCertificate> installed = new ConcurrentHashMap<>();
-    /** host -> hash of the last file content rejected, so a bad file is reported once, not at every check */
+    /** file host -> hash of the last file content rejected, so a bad file is reported once, not at every check */
     private final Map<String, String> rejected = new ConcurrentHashMap<>();
+    /** file host -> hash of an operator's file already reported as missing names */
+    private final Map<String, String> toldIncomplete = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> settling = new ConcurrentHashMap<>();
     private DirectoryWatcher watcher;
     private ScheduledFuture<?> periodic;
 
-    /**
-     * @param hostedHosts the hosts currently served (files of other hosts are left alone)
-     */
     public CertificateService(CertificateDirectory dir, SelfSignedCertificateFactory factory, CertificateSink sink,
-            Supplier<Set<String>> hostedHosts, ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler) {
         this.dir = dir;
         this.factory = factory;
         this.sink = sink;
-        this.hostedHosts = hostedHosts;
         this.scheduler = scheduler;
     }
 
     public static CertificateService create(java.nio.file.Path certsDir,
             net.bluemind.xmpp.common.settings.CertKeyType keyType, Duration validity, CertificateSink sink,
-            Supplier<Set<String>> hostedHosts, ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler) {
         return new CertificateService(new CertificateDirectory(certsDir),
-                new SelfSignedCertificateFactory(keyType, validity, Clock.systemUTC()), sink, hostedHosts, scheduler);
+                new SelfSignedCertificateFactory(keyType, validity, Clock.systemUTC()), sink, scheduler);
     }
 
     /** Starts watching the directory and checking it every {@code checkInterval}. */
@@ -83,6 +89,30 @@ public final class CertificateService implements VHostListener, AutoCloseable {
                 checkInterval.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    // --- what the domains are (from the domain sync, before their hosts are announced) ----------
+
+    /** Every domain's subject (a full re-sync); certificates follow in the background. */
+    @Override
+    public void setSubjects(Collection<CertificateSubject> all) {
+        Map<String, CertificateSubject> next = new HashMap<>();
+        all.forEach(s -> next.put(s.domainUid(), s));
+        subjects.keySet().retainAll(next.keySet());
+        subjects.putAll(next);
+        worker.execute(this::checkAll);
+    }
+
+    /** One domain's subject (created or changed); its certificate follows in the background. */
+    @Override
+    public void setSubject(CertificateSubject subject) {
+        subjects.put(subject.domainUid(), subject);
+        worker.execute(() -> provision(subject.domainUid()));
+    }
+
+    @Override
+    public void removeSubject(String domainUid) {
+        subjects.remove(domainUid);
+    }
+
     /**
      * Provisions the host's certificate before returning, so listeners registered after this one (Tigase)
      * hear of the host only once it has its certificate: a STARTTLS in between would otherwise make Tigase
@@ -90,8 +120,12 @@ public final class CertificateService implements VHostListener, AutoCloseable {
      */
     @Override
     public void vhostAdded(VHost vhost) {
+        subjects.computeIfAbsent(vhost.domainUid(), uid -> {
+            LOG.fine(() -> "no certificate names known for domain " + uid + ": " + vhost.name() + " only");
+            return CertificateSubject.of(uid, List.of(vhost.name()), Optional.empty());
+        });
         Future<?> done = worker.submit(() -> {
-            provision(vhost.name());
+            provision(vhost.domainUid());
             return null;
         });
         try {
@@ -115,9 +149,14 @@ public final class CertificateService implements VHostListener, AutoCloseable {
         });
     }
 
-    /** The certificate in service for a host, if any. */
+    /** The certificate in service for a host: its own operator's file, else its domain's. */
     public Optional<DomainCertificate> installed(String host) {
-        return Optional.ofNullable(installed.get(host));
+        DomainCertificate own = installed.get(host);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return subjects.values().stream().filter(s -> s.hosts().contains(host)).findFirst()
+                .map(s -> installed.get(s.name()));
     }
 
     /** Waits until pending work is done; for tests. */
@@ -125,7 +164,7 @@ public final class CertificateService implements VHostListener, AutoCloseable {
         return worker.awaitIdle(timeout);
     }
 
-    /** Re-checks every hosted host now (also what the periodic check runs). */
+    /** Re-checks every domain now (also what the periodic check runs). */
     public void checkAllNow() {
         worker.execute(this::checkAll);
     }
@@ -135,45 +174,77 @@ public final class CertificateService implements VHostListener, AutoCloseable {
             return;
         }
         String host = fileName.substring(0, fileName.length() - 4);
-        if (!hosted(host)) {
+        Optional<CertificateSubject> owner = subjects.values().stream().filter(s -> s.hosts().contains(host)).findFirst();
+        if (owner.isEmpty()) {
             return;
         }
+        String uid = owner.get().domainUid();
         settling.compute(host, (h, previous) -> {
             if (previous != null) {
                 previous.cancel(false);
             }
-            return scheduler.schedule(() -> worker.execute(() -> load(h)), SETTLE_MS, TimeUnit.MILLISECONDS);
+            return scheduler.schedule(() -> worker.execute(() -> {
+                settling.remove(h);
+                provision(uid);
+            }), SETTLE_MS, TimeUnit.MILLISECONDS);
         });
     }
 
     private void checkAll() {
-        Set<String> hosts = new TreeSet<>(hostedHosts.get());
+        Set<String> hosts = new HashSet<>();
+        subjects.values().forEach(s -> hosts.addAll(s.hosts()));
         installed.keySet().retainAll(hosts);
         rejected.keySet().retainAll(hosts);
-        hosts.forEach(this::provision);
+        new TreeSet<>(subjects.keySet()).forEach(this::provision);
     }
 
-    private boolean hosted(String host) {
-        return hostedHosts.get().contains(host);
-    }
-
-    /** Makes sure a hosted host has a file, then loads it if it changed. */
-    private void provision(String host) {
-        if (!hosted(host)) {
+    /** Makes sure the domain's file exists and is current, loads it if it changed, then its aliases' own files. */
+    private void provision(String domainUid) {
+        CertificateSubject s = subjects.get(domainUid);
+        if (s == null) {
             return;
         }
-        if (!dir.exists(host)) {
-            generate(host);
+        ensureDomainFile(s);
+        boolean reinstalled = load(s.name(), s);
+        for (String alias : s.aliases()) {
+            aliasFile(alias, reinstalled);
         }
-        load(host);
     }
 
-    private void generate(String host) {
+    private void ensureDomainFile(CertificateSubject s) {
+        Optional<byte[]> content;
         try {
-            SelfSignedCertificateFactory.Generated g = factory.create(host);
+            content = dir.read(s.name());
+        } catch (IOException e) {
+            LOG.warning("cannot read " + dir.fileOf(s.name()) + ": " + e.getMessage());
+            return;
+        }
+        if (content.isEmpty()) {
+            generate(s, null);
+            return;
+        }
+        X509Certificate leaf;
+        try {
+            leaf = PemFormat.read(s.name(), content.get()).leaf();
+        } catch (InvalidCertificateException e) {
+            return; // load() reports it
+        }
+        if (SelfSignedCertificateFactory.isGenerated(leaf) && !SelfSignedCertificateFactory.isCurrent(leaf, s.dnsNames())) {
+            LOG.info(() -> "the generated certificate of " + s.name() + " covers " + CertificateNames.dnsNames(leaf)
+                    + ", the domain now needs " + s.dnsNames() + ": generating it again");
+            generate(s, PemFormat.sha256(content.get()));
+        }
+    }
+
+    /** Writes a new generated certificate: a new file, or in place of the outdated one that had this hash. */
+    private void generate(CertificateSubject s, String replacing) {
+        String host = s.name();
+        try {
+            SelfSignedCertificateFactory.Generated g = factory.create(s.dnsNames());
             String pem = PemFormat.write(List.of(g.certificate()), g.keyPair().getPrivate());
-            if (dir.createIfAbsent(host, pem)) {
-                LOG.info(() -> "generated a self-signed certificate for " + host + " in " + dir.fileOf(host)
+            boolean written = replacing == null ? dir.createIfAbsent(host, pem) : dir.replaceIfUnchanged(host, replacing, pem);
+            if (written) {
+                LOG.info(() -> "generated a self-signed certificate for " + s.dnsNames() + " in " + dir.fileOf(host)
                         + " (valid until " + g.certificate().getNotAfter().toInstant() + ")");
             }
         } catch (GeneralSecurityException | IOException | InvalidCertificateException | RuntimeException e) {
@@ -181,26 +252,58 @@ public final class CertificateService implements VHostListener, AutoCloseable {
         }
     }
 
-    private void load(String host) {
-        settling.remove(host);
-        if (!hosted(host)) {
+    /**
+     * An alias's own file: an operator's is served after the domain's (so it wins for its names); one this
+     * plugin generated when it made one certificate per host is removed, the domain's certificate covers it.
+     */
+    private void aliasFile(String alias, boolean domainReinstalled) {
+        Optional<byte[]> content;
+        try {
+            content = dir.read(alias);
+        } catch (IOException e) {
+            LOG.warning("cannot read " + dir.fileOf(alias) + ": " + e.getMessage());
             return;
         }
+        if (content.isEmpty()) {
+            installed.remove(alias);
+            return;
+        }
+        try {
+            X509Certificate leaf = PemFormat.read(alias, content.get()).leaf();
+            if (SelfSignedCertificateFactory.isGenerated(leaf)) {
+                if (dir.deleteIfUnchanged(alias, PemFormat.sha256(content.get()))) {
+                    LOG.info(() -> "removed " + dir.fileOf(alias) + ", generated for the alias alone by an earlier version:"
+                            + " the domain's certificate covers " + alias);
+                }
+                installed.remove(alias);
+                return;
+            }
+        } catch (InvalidCertificateException | IOException e) {
+            // load() reports a bad file
+        }
+        if (domainReinstalled) {
+            installed.remove(alias);
+        }
+        load(alias, null);
+    }
+
+    /** Loads the file of a host if it changed; true when a certificate was handed over. */
+    private boolean load(String host, CertificateSubject subject) {
         byte[] content;
         try {
             Optional<byte[]> c = dir.read(host);
             if (c.isEmpty()) {
-                return; // deleted: the next check generates a new one, the current one stays in service
+                return false; // deleted: the next check generates a new one, the current one stays in service
             }
             content = c.get();
         } catch (IOException e) {
             LOG.warning("cannot read " + dir.fileOf(host) + ": " + e.getMessage());
-            return;
+            return false;
         }
         String hash = PemFormat.sha256(content);
         DomainCertificate current = installed.get(host);
         if ((current != null && current.sha256().equals(hash)) || hash.equals(rejected.get(host))) {
-            return;
+            return false;
         }
         DomainCertificate cert;
         try {
@@ -210,21 +313,44 @@ public final class CertificateService implements VHostListener, AutoCloseable {
             LOG.severe("certificate file " + dir.fileOf(host) + " rejected: " + e.getMessage() + "; "
                     + (current == null ? "no certificate loaded for " + host
                             : "still serving the previous certificate (serial " + current.leaf().getSerialNumber().toString(16) + ")"));
-            return;
+            return false;
         }
         warnIfSuspicious(cert);
+        if (subject != null) {
+            warnIfIncomplete(cert, subject, hash);
+        }
         try {
             sink.install(cert);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "the server refused the certificate of " + host + " from " + dir.fileOf(host), e);
             rejected.put(host, hash);
-            return;
+            return false;
         }
         rejected.remove(host);
         installed.put(host, cert);
         LOG.info(() -> (current == null ? "loaded" : "reloaded") + " certificate of " + host + " from " + dir.fileOf(host)
-                + ": " + cert.leaf().getSubjectX500Principal().getName() + ", serial "
-                + cert.leaf().getSerialNumber().toString(16) + ", valid until " + cert.leaf().getNotAfter().toInstant());
+                + ": " + cert.leaf().getSubjectX500Principal().getName() + ", names " + CertificateNames.dnsNames(cert.leaf())
+                + ", serial " + cert.leaf().getSerialNumber().toString(16) + ", valid until " + cert.leaf().getNotAfter().toInstant());
+        return true;
+    }
+
+    /** An operator's certificate that misses some of the domain's names: said once per file content. */
+    private void warnIfIncomplete(DomainCertificate cert, CertificateSubject subject, String hash) {
+        if (SelfSignedCertificateFactory.isGenerated(cert.leaf()) || hash.equals(toldIncomplete.get(cert.domain()))) {
+            return;
+        }
+        Set<String> names = CertificateNames.dnsNames(cert.leaf());
+        List<String> missing = subject.dnsNames().stream().filter(n -> !covers(names, n)).toList();
+        if (!missing.isEmpty()) {
+            toldIncomplete.put(cert.domain(), hash);
+            LOG.warning(() -> "the certificate in " + dir.fileOf(cert.domain()) + " does not cover " + missing
+                    + ": clients using those names will see a name mismatch");
+        }
+    }
+
+    private static boolean covers(Set<String> names, String host) {
+        int dot = host.indexOf('.');
+        return names.contains(host) || (dot > 0 && names.contains("*" + host.substring(dot)));
     }
 
     private static void warnIfSuspicious(DomainCertificate cert) {

@@ -19,8 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Handler;
@@ -44,7 +44,6 @@ class CertificateServiceTest {
     Path dir;
 
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
-    private final Set<String> hosts = ConcurrentHashMap.newKeySet();
     private final List<DomainCertificate> installed = Collections.synchronizedList(new ArrayList<>());
     private final List<String> severe = Collections.synchronizedList(new ArrayList<>());
     private final Handler logCapture = new Handler() {
@@ -81,12 +80,11 @@ class CertificateServiceTest {
     private CertificateService service(CertKeyType type) {
         service = new CertificateService(new CertificateDirectory(dir),
                 new SelfSignedCertificateFactory(type, Duration.ofDays(825), Clock.systemUTC()),
-                installed::add, () -> Set.copyOf(hosts), scheduler);
+                installed::add, scheduler);
         return service;
     }
 
     private void host(String name) {
-        hosts.add(name);
         service.vhostAdded(new VHost(name, name));
         assertThat(service.awaitIdle(Duration.ofSeconds(20))).isTrue();
     }
@@ -125,8 +123,9 @@ class CertificateServiceTest {
         HostedDomains hosted = new HostedDomains();
         service = new CertificateService(new CertificateDirectory(dir),
                 new SelfSignedCertificateFactory(CertKeyType.RSA_3072, Duration.ofDays(825), Clock.systemUTC()),
-                installed::add, hosted::names, scheduler);
+                installed::add, scheduler);
         hosted.addListener(service);
+        service.setSubject(CertificateSubject.of("uid-acme", List.of("acme.test", "acme-alias.test"), Optional.empty()));
         List<String> seenWithoutCertificate = Collections.synchronizedList(new ArrayList<>());
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         hosted.addListener(new VHostListener() {
@@ -147,7 +146,7 @@ class CertificateServiceTest {
 
         assertThat(seen).containsExactlyInAnyOrder("acme.test", "acme-alias.test");
         assertThat(seenWithoutCertificate).isEmpty();
-        assertThat(installed).extracting(DomainCertificate::domain).containsExactlyInAnyOrder("acme.test", "acme-alias.test");
+        assertThat(installed).extracting(DomainCertificate::domain).containsExactly("acme.test");
     }
 
     @Test
@@ -272,15 +271,126 @@ class CertificateServiceTest {
         assertThat(installed).extracting(DomainCertificate::domain).containsExactly("acme.test");
     }
 
+    private static CertificateSubject bluemind(String publicHost, String... aliases) {
+        List<String> hosts = new ArrayList<>(List.of("bluemind.test"));
+        hosts.addAll(List.of(aliases));
+        return CertificateSubject.of("uid-bm", hosts, Optional.ofNullable(publicHost));
+    }
+
+    private void domain(CertificateSubject s) {
+        service.setSubject(s);
+        s.hosts().forEach(h -> service.vhostAdded(new VHost(h, s.domainUid())));
+        assertThat(service.awaitIdle(Duration.ofSeconds(20))).isTrue();
+    }
+
+    private X509Certificate fileCert(String host) throws Exception {
+        return PemFormat.read(host, Files.readAllBytes(dir.resolve(host + ".pem"))).leaf();
+    }
+
+    @Test
+    void oneCertificateCoversTheDomainItsAliasesTheirMucServicesAndThePublicName() throws Exception {
+        service(CertKeyType.EC_P256);
+
+        domain(bluemind("mail.bluemind.test", "bm.test", "corp.test"));
+
+        assertThat(CertificateNames.dnsNames(fileCert("bluemind.test"))).containsExactlyInAnyOrder("bluemind.test",
+                "bm.test", "corp.test", "conference.bluemind.test", "conference.bm.test", "conference.corp.test",
+                "mail.bluemind.test");
+        assertThat(dir.resolve("bm.test.pem")).doesNotExist();
+        assertThat(dir.resolve("corp.test.pem")).doesNotExist();
+        assertThat(installed).extracting(DomainCertificate::domain).containsExactly("bluemind.test");
+        assertThat(service.installed("corp.test")).contains(installed.get(0));
+    }
+
+    @Test
+    void theGeneratedCertificateIsMadeAgainWhenAliasesOrThePublicNameChange() throws Exception {
+        service(CertKeyType.EC_P256);
+        domain(bluemind("mail.bluemind.test", "bm.test", "corp.test"));
+        X509Certificate first = fileCert("bluemind.test");
+
+        domain(bluemind("chat.bluemind.test", "corp.test"));
+
+        X509Certificate second = fileCert("bluemind.test");
+        assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
+        assertThat(CertificateNames.dnsNames(second)).containsExactlyInAnyOrder("bluemind.test", "corp.test",
+                "conference.bluemind.test", "conference.corp.test", "chat.bluemind.test");
+        assertThat(installed).hasSize(2);
+        assertThat(service.installed("bluemind.test").orElseThrow().leaf()).isEqualTo(second);
+
+        domain(bluemind("chat.bluemind.test", "corp.test")); // same names: nothing made again
+        assertThat(fileCert("bluemind.test")).isEqualTo(second);
+        assertThat(installed).hasSize(2);
+    }
+
+    @Test
+    void anOperatorsDomainFileIsKeptWhateverItMissesAndTheGapIsLoggedOnce() throws Exception {
+        String operatorPem = pem("bluemind.test", CertKeyType.EC_P256, false);
+        Files.writeString(dir.resolve("bluemind.test.pem"), operatorPem);
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel() == Level.WARNING) {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger(CertificateService.class.getName()).addHandler(h);
+        try {
+            service(CertKeyType.EC_P256);
+            domain(bluemind("mail.bluemind.test", "corp.test"));
+            service.checkAllNow();
+            service.awaitIdle(Duration.ofSeconds(10));
+        } finally {
+            Logger.getLogger(CertificateService.class.getName()).removeHandler(h);
+        }
+
+        assertThat(Files.readString(dir.resolve("bluemind.test.pem"))).isEqualTo(operatorPem);
+        assertThat(installed).extracting(DomainCertificate::domain).containsExactly("bluemind.test");
+        assertThat(warnings).singleElement().asString().contains("does not cover")
+                .contains("corp.test", "mail.bluemind.test").doesNotContain("[bluemind.test");
+    }
+
+    @Test
+    void anAliasKeepsAnOperatorsOwnFileButLosesOneGeneratedForItAlone() throws Exception {
+        String aliasByOperator = pem("corp.test", CertKeyType.EC_P256, false);
+        Files.writeString(dir.resolve("corp.test.pem"), aliasByOperator);
+        SelfSignedCertificateFactory.Generated old = new SelfSignedCertificateFactory(CertKeyType.EC_P256,
+                Duration.ofDays(90), Clock.systemUTC()).create("bm.test");
+        Files.writeString(dir.resolve("bm.test.pem"), PemFormat.write(List.of(old.certificate()), old.keyPair().getPrivate()));
+        service(CertKeyType.EC_P256);
+
+        domain(bluemind(null, "bm.test", "corp.test"));
+
+        assertThat(dir.resolve("bm.test.pem")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("corp.test.pem"))).isEqualTo(aliasByOperator);
+        // the alias's own certificate is handed over after the domain's, so it wins for its names
+        assertThat(installed).extracting(DomainCertificate::domain).containsExactly("bluemind.test", "corp.test");
+        assertThat(service.installed("corp.test").orElseThrow().domain()).isEqualTo("corp.test");
+        assertThat(service.installed("bm.test").orElseThrow().domain()).isEqualTo("bluemind.test");
+
+        domain(bluemind("mail.bluemind.test", "bm.test", "corp.test")); // domain's made again: alias handed over again after it
+        assertThat(installed).extracting(DomainCertificate::domain)
+                .containsExactly("bluemind.test", "corp.test", "bluemind.test", "corp.test");
+    }
+
     private void replace(String host, String pem) throws Exception {
         Path tmp = dir.resolve("incoming.tmp");
         Files.writeString(tmp, pem);
         Files.move(tmp, dir.resolve(host + ".pem"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** A certificate as an operator would bring it (not marked as generated by this plugin). */
     private static String pem(String host, CertKeyType type, boolean traditionalKey) throws Exception {
-        SelfSignedCertificateFactory.Generated g = new SelfSignedCertificateFactory(type, Duration.ofDays(90),
-                Clock.systemUTC()).create(host);
+        SelfSignedCertificateFactory.Generated g = OperatorCertificates.issue(type, host);
         if (!traditionalKey) {
             return PemFormat.write(List.of(g.certificate()), g.keyPair().getPrivate());
         }
