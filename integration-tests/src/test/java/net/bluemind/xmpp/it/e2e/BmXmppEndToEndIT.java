@@ -160,7 +160,7 @@ class BmXmppEndToEndIT {
     @Test
     void refusedLoginsCarryTheRightSaslCondition() throws Exception {
         assertThat(XmppClients.saslFailure("bob@bluemind.test", "not-bobs-password")).isEqualTo("not-authorized");
-        assertThat(XmppClients.saslFailure("carol@bluemind.test", "carol-pw")).isEqualTo("not-authorized");
+        assertThat(XmppClients.saslFailure("carol@bluemind.test", "carol-pw")).isEqualTo("account-disabled");
         assertThat(XmppClients.saslFailure("dave@bluemind.test", "dave-pw")).isEqualTo("account-disabled");
         assertThat(XmppClients.saslFailure("erin@bluemind.test", "erin-pw")).isEqualTo("credentials-expired");
     }

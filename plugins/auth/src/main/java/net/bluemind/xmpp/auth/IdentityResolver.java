@@ -22,7 +22,7 @@ import net.bluemind.xmpp.common.core.User;
 public final class IdentityResolver {
 
     public static final String IM_ROLE = "hasIM";
-    static final String IM_NOT_ENABLED = "Instant messaging is not enabled for this account";
+    static final String IM_NOT_ENABLED = "Instant messaging is not enabled for this account; ask your BlueMind administrator for the Instant messaging role";
 
     private final CoreClient core;
     private final Cache<String, Resolution> known;
@@ -80,7 +80,7 @@ public final class IdentityResolver {
             return new Resolution.Refused(uid, SaslCondition.NOT_AUTHORIZED, "This account has no email address");
         }
         if (!core.resolvedRoles(domainUid, uid).contains(IM_ROLE)) {
-            return new Resolution.Refused(uid, SaslCondition.NOT_AUTHORIZED, IM_NOT_ENABLED);
+            return new Resolution.Refused(uid, SaslCondition.ACCOUNT_DISABLED, IM_NOT_ENABLED);
         }
         return new Resolution.Allowed(new Identity(uid, domainUid, jid.get().toLowerCase(Locale.ROOT)));
     }

@@ -89,8 +89,8 @@ class AuthenticatorOutcomesTest {
 
     @Test
     void withoutTheImRoleTheTextSaysImIsNotEnabled() {
-        AuthOutcome.Failure f = failed(login(auth, "carol@bluemind.test", "carol-pw"), SaslCondition.NOT_AUTHORIZED);
-        assertThat(f.text()).isEqualTo("Instant messaging is not enabled for this account");
+        AuthOutcome.Failure f = failed(login(auth, "carol@bluemind.test", "carol-pw"), SaslCondition.ACCOUNT_DISABLED);
+        assertThat(f.text()).isEqualTo("Instant messaging is not enabled for this account; ask your BlueMind administrator for the Instant messaging role");
     }
 
     @Test

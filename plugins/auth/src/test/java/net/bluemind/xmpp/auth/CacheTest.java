@@ -102,8 +102,8 @@ class CacheTest {
 
         evictions.onEvent(event("user.roles.changed", "u-frank"));
 
-        assertThat(failed(login(auth, "frank@bluemind.test", "frank-pw"), SaslCondition.NOT_AUTHORIZED).text())
-                .isEqualTo("Instant messaging is not enabled for this account");
+        assertThat(failed(login(auth, "frank@bluemind.test", "frank-pw"), SaslCondition.ACCOUNT_DISABLED).text())
+                .isEqualTo("Instant messaging is not enabled for this account; ask your BlueMind administrator for the Instant messaging role");
     }
 
     @Test

@@ -89,10 +89,10 @@ class ThrottledLoginTest {
     @Test
     void rightPasswordsOnRefusedAccountsDoNotCountAsFailures() {
         for (int i = 0; i < 5; i++) {
-            failed(login("carol@bluemind.test", "carol-pw", "198.51.100.5"), SaslCondition.NOT_AUTHORIZED);
+            failed(login("carol@bluemind.test", "carol-pw", "198.51.100.5"), SaslCondition.ACCOUNT_DISABLED);
             failed(login("erin@bluemind.test", "erin-pw", "198.51.100.5"), SaslCondition.CREDENTIALS_EXPIRED);
         }
-        assertThat(failed(login("carol@bluemind.test", "carol-pw", "198.51.100.5"), SaslCondition.NOT_AUTHORIZED)
-                .text()).isEqualTo("Instant messaging is not enabled for this account");
+        assertThat(failed(login("carol@bluemind.test", "carol-pw", "198.51.100.5"), SaslCondition.ACCOUNT_DISABLED)
+                .text()).isEqualTo("Instant messaging is not enabled for this account; ask your BlueMind administrator for the Instant messaging role");
     }
 }

@@ -107,8 +107,8 @@ class BmPlainSaslServerTest {
         assertCondition(server(), plain("", "frank@bluemind.test", "wrong"), "not-authorized", "Invalid login");
         assertCondition(server(), plain("", "erin@bluemind.test", "erin-pw"), "credentials-expired", "expired");
         assertCondition(server(), plain("", "dave@bluemind.test", "dave-pw"), "account-disabled", "archived");
-        assertCondition(server(), plain("", "carol@bluemind.test", "carol-pw"), "not-authorized",
-                "Instant messaging is not enabled for this account");
+        assertCondition(server(), plain("", "carol@bluemind.test", "carol-pw"), "account-disabled",
+                "Instant messaging is not enabled for this account; ask your BlueMind administrator for the Instant messaging role");
         assertCondition(server(), plain("bob@bluemind.test", "grace@acme.test", "grace-pw"), "invalid-authzid",
                 "may not act as");
         assertCondition(server(), "\0only-one-nul".getBytes(StandardCharsets.UTF_8), "malformed-request",
