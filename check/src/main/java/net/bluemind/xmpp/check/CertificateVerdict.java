@@ -16,11 +16,20 @@ final class CertificateVerdict {
     }
 
     static CheckResult judge(X509Certificate cert, String domain, Instant now, Duration warnBefore) {
+        return judge(cert, domain, null, now, warnBefore);
+    }
+
+    /**
+     * @param serverHost the host name clients are told to connect to ({@code --xmpp-host}), which the
+     *        certificate must carry too (bm-xmpp adds BlueMind's external-url); null when not known
+     */
+    static CheckResult judge(X509Certificate cert, String domain, String serverHost, Instant now, Duration warnBefore) {
         Instant notAfter = cert.getNotAfter().toInstant();
         List<String> names = names(cert);
         if (names.stream().noneMatch(n -> covers(n, domain))) {
             return CheckResult.fail("cert", domain, "certificate is for " + names + ", not " + domain,
-                    "drop a certificate for " + domain + " as " + domain + ".pem (chain + key) into the certs dir");
+                    "put a certificate carrying " + domain + " into the certs dir as <BlueMind domain>.pem (chain + key):"
+                    + " one file per BlueMind domain covers its aliases too");
         }
         if (notAfter.isBefore(now)) {
             return CheckResult.fail("cert", domain, "certificate expired on " + notAfter, "replace " + domain + ".pem in the certs dir");
@@ -30,7 +39,20 @@ final class CertificateVerdict {
             return CheckResult.warn("cert", domain, "certificate expires in " + days + " day(s) (" + notAfter + ")",
                     "replace " + domain + ".pem in the certs dir before then");
         }
-        if (cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+        boolean selfSigned = cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal());
+        if (selfSigned && cert.getBasicConstraints() < 0) {
+            return CheckResult.warn("cert", domain, "self-signed certificate without CA:TRUE: Pidgin, Thunderbird (NSS) and"
+                    + " GnuTLS clients call it invalid and offer no way to accept it",
+                    "if bm-xmpp generated it (O=BlueMind XMPP (self-signed)), restart bm-xmpp: it is made again; if it is"
+                    + " yours, reissue it with basicConstraints CA:TRUE, or use one from a trusted CA");
+        }
+        if (serverHost != null && !serverHost.isBlank() && names.stream().noneMatch(n -> covers(n, serverHost))) {
+            return CheckResult.warn("cert", domain, "certificate is for " + names + ", not the server name " + serverHost
+                    + ": clients set to connect to " + serverHost + " report a name mismatch",
+                    "set BlueMind's external URL to " + serverHost + " (bm-xmpp then adds it to the generated certificate),"
+                    + " or add it to your certificate's names");
+        }
+        if (selfSigned) {
             return CheckResult.warn("cert", domain, "self-signed certificate, valid " + days + " more day(s): clients ask users to accept it",
                     "install a certificate from a trusted CA as " + domain + ".pem");
         }

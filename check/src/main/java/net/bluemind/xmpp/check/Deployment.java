@@ -52,7 +52,7 @@ final class Deployment {
     private static CheckResult certificate(Target t, String domain) {
         try {
             return CertificateVerdict.judge(StartTlsProbe.certificate(t.connectHost(), 5222, domain), domain,
-                    Instant.now(), t.certWarnBefore());
+                    t.xmppHost(), Instant.now(), t.certWarnBefore());
         } catch (IOException e) {
             return CheckResult.fail("cert", domain, "no certificate served over STARTTLS: " + e.getMessage(),
                     "check the domain is hosted (bm-xmpp logs) and its .pem in the certs dir");

@@ -30,6 +30,32 @@ class CertificateVerdictTest {
     }
 
     @Test
+    void aSelfSignedCaIsTheAcceptPromptWarning() throws Exception {
+        CheckResult r = judge(TestCerts.selfSignedCa("chat.test", Duration.ofDays(365)), "chat.test");
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.detail()).contains("self-signed", "clients ask users to accept it").doesNotContain("CA:TRUE");
+    }
+
+    @Test
+    void aSelfSignedLeafWithoutCaTrueIsTheNssWarningWithItsFix() throws Exception {
+        CheckResult r = judge(TestCerts.selfSigned("chat.test", Duration.ofDays(365)), "chat.test");
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.detail()).contains("without CA:TRUE", "NSS", "no way to accept it");
+        assertThat(r.fix()).contains("restart bm-xmpp", "reissue it with basicConstraints CA:TRUE");
+    }
+
+    @Test
+    void aCertificateWithoutTheServerNameIsAWarning() throws Exception {
+        CheckResult r = CertificateVerdict.judge(TestCerts.caSigned("chat.test", Duration.ofDays(365)).cert(), "chat.test",
+                "xmpp.example.com", Instant.now(), WARN);
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.detail()).contains("not the server name xmpp.example.com");
+        assertThat(r.fix()).contains("external URL");
+        assertThat(CertificateVerdict.judge(TestCerts.caSigned("xmpp.example.com", Duration.ofDays(365)).cert(),
+                "xmpp.example.com", "xmpp.example.com", Instant.now(), WARN).status()).isEqualTo(Status.OK);
+    }
+
+    @Test
     void aCertificateAboutToExpireIsAWarningThatSaysWhen() throws Exception {
         CheckResult r = judge(TestCerts.caSigned("chat.test", Duration.ofDays(3)), "chat.test");
         assertThat(r.status()).isEqualTo(Status.WARN);

@@ -35,6 +35,18 @@ final class TestCerts {
         return new Issued(sign(name, k, "CN=" + name, k, validFor), k);
     }
 
+    /** Self-signed with basicConstraints CA:TRUE, the profile bm-xmpp generates (NSS offers to accept it). */
+    static Issued selfSignedCa(String name, Duration validFor) throws Exception {
+        KeyPair k = keys();
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name("CN=" + name), BigInteger.ONE,
+                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validFor)), new X500Name("CN=" + name), k.getPublic());
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, name)));
+        b.addExtension(Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(0));
+        return new Issued(new JcaX509CertificateConverter().getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(k.getPrivate()))), k);
+    }
+
     /** A certificate for {@code name} issued by a separate (untrusted, throwaway) CA. */
     static Issued caSigned(String name, Duration validFor) throws Exception {
         KeyPair k = keys();
