@@ -18,6 +18,10 @@ bmx_ensure_prereqs() {
   command -v useradd >/dev/null 2>&1 || missing+=(passwd)
   command -v dnsmasq >/dev/null 2>&1 || missing+=(dnsmasq-base)   # real DNS server of the bm-xmpp check tests
   command -v dpkg-deb >/dev/null 2>&1 || missing+=(dpkg)
+  # the client stacks' own certificate verifiers (NativeVerifiersTest): NSS, OpenSSL, GnuTLS
+  command -v vfychain >/dev/null 2>&1 && command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  command -v certtool >/dev/null 2>&1 || missing+=(gnutls-bin)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
