@@ -38,6 +38,7 @@ final class ServedCertificate {
         readUntil(raw.getInputStream(), "</stream:features>");
         raw.getOutputStream().write("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>".getBytes(StandardCharsets.UTF_8));
         readUntil(raw.getInputStream(), "<proceed");
+        readUntil(raw.getInputStream(), ">"); // the rest of the element: TLS starts right after it
         return handshake(raw, name);
     }
 
