@@ -52,7 +52,7 @@ class CoreFailuresTest {
 
     @Test
     void coreSlowerThanTheReadTimeout() {
-        assertTemporaryWhile(s -> s.slow(Duration.ofMillis(700)));
+        assertTemporaryWhile(s -> s.slow(Duration.ofMillis(2500)));
     }
 
     @Test

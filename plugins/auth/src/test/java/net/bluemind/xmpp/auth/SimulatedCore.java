@@ -31,7 +31,7 @@ final class SimulatedCore implements AutoCloseable {
         Map<String, String> raw = new java.util.HashMap<>(Map.of(
                 Keys.CORE_URL.key(), sim.baseUrl().toString(),
                 Keys.CORE_TOKEN_FILE.key(), sim.writeTokenFile(dir).toString(),
-                Keys.CORE_READ_TIMEOUT.key(), "400ms",
+                Keys.CORE_READ_TIMEOUT.key(), "1500ms", // a loaded 2-core CI machine must never hit it by accident
                 Keys.CORE_CONNECT_TIMEOUT.key(), "400ms",
                 Keys.BM_INI.key(), dir.resolve("no-bm.ini").toString()));
         raw.putAll(extraSettings);
