@@ -116,6 +116,18 @@ final class TigaseUnderTest implements AutoCloseable {
         }
     }
 
+    /** Kills the server with SIGKILL (a hard crash: no shutdown hook, nothing flushed), keeping the install. */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Tigase still alive 20 s after SIGKILL");
+        }
+        process = null;
+    }
+
     /** Stops the server the way the service manager does (SIGTERM), keeping the install. */
     void stop() {
         if (process == null) {
