@@ -116,6 +116,14 @@ final class TigaseUnderTest implements AutoCloseable {
         }
     }
 
+    /** The running server's process id (for sampling its heap, threads and files). */
+    long pid() {
+        if (process == null) {
+            throw new IllegalStateException("Tigase is not running");
+        }
+        return process.pid();
+    }
+
     /** Kills the server with SIGKILL (a hard crash: no shutdown hook, nothing flushed), keeping the install. */
     void kill() throws InterruptedException {
         if (process == null) {
