@@ -83,7 +83,9 @@ final class TigaseUnderTest implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Tigase not ready within " + timeout + ": see " + log);
+        // never leave a server that is slow to start running without a test: it would hold 5222 for the next run
+        kill();
+        throw new IllegalStateException("Tigase not ready within " + timeout + " (killed): see " + log);
     }
 
     String consoleLog() throws IOException {
