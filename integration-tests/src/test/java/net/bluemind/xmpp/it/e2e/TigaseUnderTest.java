@@ -83,7 +83,9 @@ final class TigaseUnderTest implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Tigase not ready within " + timeout + ": see " + log);
+        // never leave a server that is slow to start running without a test: it would hold 5222 for the next run
+        kill();
+        throw new IllegalStateException("Tigase not ready within " + timeout + " (killed): see " + log);
     }
 
     String consoleLog() throws IOException {
@@ -114,6 +116,26 @@ final class TigaseUnderTest implements AutoCloseable {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command.command()) + " failed:\n" + out);
         }
+    }
+
+    /** The running server's process id (for sampling its heap, threads and files). */
+    long pid() {
+        if (process == null) {
+            throw new IllegalStateException("Tigase is not running");
+        }
+        return process.pid();
+    }
+
+    /** Kills the server with SIGKILL (a hard crash: no shutdown hook, nothing flushed), keeping the install. */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Tigase still alive 20 s after SIGKILL");
+        }
+        process = null;
     }
 
     /** Stops the server the way the service manager does (SIGTERM), keeping the install. */

@@ -31,7 +31,9 @@ class RabbitMessageBusIT {
         recorder = new RecordingSubscriber();
         bus.subscribe(recorder);
         bus.start();
-        Await.until(Duration.ofSeconds(20), "bus connected to " + amqp.getAuthority(), bus::isConnected);
+        // isConnected() turns true before the subscribers' onConnected() has run (a test asserts its count)
+        Await.until(Duration.ofSeconds(20), "bus connected to " + amqp.getAuthority() + " and subscribers told",
+                () -> bus.isConnected() && recorder.connects.get() >= 1);
         publisher = new BusPublisher(amqp);
     }
 

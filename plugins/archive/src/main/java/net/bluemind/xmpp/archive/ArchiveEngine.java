@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -26,8 +27,10 @@ import net.bluemind.xmpp.archive.mam.MamService;
 import net.bluemind.xmpp.archive.mam.ParticipantMembership;
 import net.bluemind.xmpp.archive.query.ReadYourWritesSearch;
 import net.bluemind.xmpp.archive.write.ArchiveWriter;
+import net.bluemind.xmpp.archive.write.CaptureDurability;
 import net.bluemind.xmpp.archive.write.CaptureQueue;
 import net.bluemind.xmpp.archive.write.Spool;
+import net.bluemind.xmpp.archive.write.SpoolTicket;
 import net.bluemind.xmpp.archive.write.WriterStats;
 import net.bluemind.xmpp.common.bus.MessageBus;
 import net.bluemind.xmpp.common.core.CoreClient;
@@ -51,6 +54,8 @@ public final class ArchiveEngine implements AutoCloseable {
     private final UserErasure erasure;
     private final ScheduledFuture<?> purge;
     private final ArchiveIndex index;
+    private final CaptureDurability durability;
+    private final AtomicLong lastTimeoutWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
     private volatile ScheduledFuture<?> indexRetry;
 
     /**
@@ -61,6 +66,7 @@ public final class ArchiveEngine implements AutoCloseable {
      */
     public ArchiveEngine(ArchiveConfig config, CoreClient core, MessageBus bus, ScheduledExecutorService scheduler,
             Predicate<String> localDomain, LongSupplier clock) throws IOException {
+        this.durability = config.durability();
         this.es = new EsConnection(config.esUrls(), Duration.ofSeconds(2), Duration.ofSeconds(30));
         try {
             this.index = new ArchiveIndex(es.client(), config.names());
@@ -112,20 +118,52 @@ public final class ArchiveEngine implements AutoCloseable {
     }
 
     /**
-     * Called on the message path: decides and enqueues, never blocks, never throws. Returns the archive id
-     * (for the XEP-0359 stanza-id) when the message is archived.
+     * Called on the message path, before the message is routed: decides and enqueues, never throws. With
+     * {@code archive-spool-before-routing} it then waits (at most {@code archive-spool-timeout}) until the message
+     * is in the spool, so a message delivered is a message a hard crash cannot lose. Returns the archive id (for the
+     * XEP-0359 stanza-id) when the message is archived.
      */
     public Optional<String> capture(Stanza stanza, Direction direction) {
         try {
             Optional<ArchivedMessage> m = rules.decide(stanza, direction);
-            if (m.isPresent() && queue.offer(m.get())) {
+            if (m.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!durability.beforeRouting()) {
+                if (!queue.offer(m.get())) {
+                    return Optional.empty();
+                }
                 fresh.captured(m.get());
                 return Optional.of(m.get().id());
             }
+            SpoolTicket ticket = new SpoolTicket();
+            if (!queue.offer(m.get(), ticket)) {
+                return Optional.empty();
+            }
+            SpoolTicket.Outcome o = ticket.await(durability.timeout().toNanos());
+            if (o == SpoolTicket.Outcome.FAILED) {
+                return Optional.empty();
+            }
+            if (o == SpoolTicket.Outcome.TIMED_OUT) {
+                warnTimeout();
+            }
+            fresh.captured(m.get());
+            return Optional.of(m.get().id());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "archive capture failed for a message; not archived", e);
         }
         return Optional.empty();
+    }
+
+    /** At most one warning a minute: a stalled disk must not flood the log once per message. */
+    private void warnTimeout() {
+        long now = System.nanoTime();
+        long last = lastTimeoutWarning.get();
+        if (now - last > TimeUnit.MINUTES.toNanos(1) && lastTimeoutWarning.compareAndSet(last, now)) {
+            LOG.warning(() -> "the archive spool did not confirm a write within " + durability.timeout().toMillis()
+                    + "ms (archive-spool-timeout): messages are routed before they are crash-proof (is "
+                    + spool.bytes() + " bytes of spool on a slow or stalled disk?)");
+        }
     }
 
     /** Enqueues an already-built message (benchmark and tests). */

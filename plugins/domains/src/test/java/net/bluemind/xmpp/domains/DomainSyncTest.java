@@ -61,7 +61,7 @@ class DomainSyncTest {
         Settings settings = Settings.defaults()
                 .with(Keys.CORE_URL, sim.baseUrl().toString())
                 .with(Keys.CORE_TOKEN_FILE, sim.writeTokenFile(tmp).toString())
-                .with(Keys.CORE_READ_TIMEOUT, "1500ms"); // well above a loaded CI machine's answer time, below sim.slow(2s)
+                .with(Keys.CORE_READ_TIMEOUT, "1500ms"); // a cold first call on a loaded machine takes a while
         CoreClient core = new HttpCoreClient(settings);
         sync = new DomainSync(core, hosted, subjects, scheduler, Duration.ofSeconds(2));
         events = new DomainEvents(sync);
@@ -199,7 +199,7 @@ class DomainSyncTest {
         assertThat(hosted.all()).isEqualTo(before);
 
         sim.healthy();
-        sim.slow(Duration.ofSeconds(2));
+        sim.slow(Duration.ofSeconds(4));
         sync.requestResync("test slow");
         idle();
         assertThat(hosted.all()).isEqualTo(before);

@@ -160,6 +160,29 @@ public final class BmCoreSimulator implements AutoCloseable {
         failures.canned.put(pathPrefix, new Reply(httpStatus, contentType, body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Closes a kept-alive connection when the next request arrives on it, without answering (what a proxy
+     * or bm-core that closed an idle connection looks like to a client that reuses it: EOF before any byte).
+     * Every connection serves exactly one request; until {@link #healthy()}.
+     */
+    public void closeReusedConnections() {
+        failures.answered.clear();
+        failures.closeReused = true;
+    }
+
+    /**
+     * Closes each connection right after its answer, without telling the client (no {@code Connection: close}):
+     * a client that reuses it before it sees the close loses its request. Until {@link #healthy()}.
+     */
+    public void closeAfterEachAnswer() {
+        failures.closeAfterAnswer = true;
+    }
+
+    /** Every request's connection is closed without an answer (connections are accepted). Until {@link #healthy()}. */
+    public void closeWithoutAnswer() {
+        failures.closeAll = true;
+    }
+
     /** Stops listening: calls get "connection refused" until {@link #comeBack()}. */
     public synchronized void goAway() {
         if (server != null) {
@@ -191,6 +214,11 @@ public final class BmCoreSimulator implements AutoCloseable {
     /** Distinct client connections seen (a client reusing connections keeps this low). */
     public int connections() {
         return log.connections();
+    }
+
+    /** Connections closed on purpose by {@link #closeReusedConnections()}, {@link #closeAfterEachAnswer()}, {@link #closeWithoutAnswer()}. */
+    public long droppedConnections() {
+        return log.droppedConnections();
     }
 
     /** The last {@code X-BM-Origin} header received, or null. */

@@ -6,11 +6,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What reached the simulator: requests per path, the client connections seen, the last X-BM-Origin. */
+/** What reached the simulator: requests per path, the client connections seen and closed on purpose, the last X-BM-Origin. */
 final class RequestLog {
 
     private final Map<String, LongAdder> byPath = new ConcurrentHashMap<>();
     private final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
+    private final LongAdder droppedConnections = new LongAdder();
     private volatile String lastOrigin;
 
     void record(String path, InetSocketAddress remote, String origin) {
@@ -26,6 +27,14 @@ final class RequestLog {
                 .mapToLong(e -> e.getValue().sum()).sum();
     }
 
+    void droppedConnection() {
+        droppedConnections.increment();
+    }
+
+    long droppedConnections() {
+        return droppedConnections.sum();
+    }
+
     int connections() {
         return connections.size();
     }
@@ -37,6 +46,7 @@ final class RequestLog {
     void reset() {
         byPath.clear();
         connections.clear();
+        droppedConnections.reset();
         lastOrigin = null;
     }
 }

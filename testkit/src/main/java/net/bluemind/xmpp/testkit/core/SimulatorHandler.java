@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,12 +42,31 @@ final class SimulatorHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
+        InetSocketAddress remote = ex.getRemoteAddress();
+        if (failures.closeAll || failures.closeReused && failures.answered.remove(remote)) {
+            log.droppedConnection();
+            ex.close(); // no answer sent yet: the JDK server closes the connection, the client reads no byte
+            return;
+        }
         try (ex) {
-            log.record(ex.getRequestURI().getPath(), ex.getRemoteAddress(), ex.getRequestHeaders().getFirst("X-BM-Origin"));
+            log.record(ex.getRequestURI().getPath(), remote, ex.getRequestHeaders().getFirst("X-BM-Origin"));
             byte[] body = readBody(ex.getRequestBody());
-            send(ex, reply(ex, body));
+            Reply r = reply(ex, body);
+            // noted before the answer goes out: the client may send its next request the moment it has it
+            if (failures.closeReused) {
+                failures.answered.add(remote);
+            }
+            if (failures.closeAfterAnswer) {
+                log.droppedConnection();
+            }
+            send(ex, r);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "bm-core simulator: exchange failed", e);
+            return;
+        }
+        if (failures.closeAfterAnswer) {
+            // a handler that throws makes the JDK server close the connection (the answer is already out)
+            throw new IOException("bm-core simulator: closing the connection after its answer (closeAfterEachAnswer)");
         }
     }
 

@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import net.bluemind.xmpp.archive.ArchivedMessage;
 
 /**
  * The background writer: takes captured messages from the {@link CaptureQueue} in batches sized by count,
- * bytes and time, writes each batch to the {@link Spool} first, then to the store in one bulk request, and
+ * bytes and time, writes each batch to the {@link Spool} first (a batch holding messages whose senders wait,
+ * see {@link SpoolTicket}, is cut as soon as the queue is empty: one segment and one fsync for all of them), then to the store in one bulk request, and
  * deletes it from the spool once acknowledged. When the store is unavailable the batches stay in the spool
  * and are sent again, oldest first and merged up to the batch limits, with exponential back-off. Never
  * refreshes the index.
@@ -38,7 +38,11 @@ public final class ArchiveWriter implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean spoolerDone;
     private volatile boolean storeDown;
-    private EncodedMessage carry;
+    /** A message taken from the queue that starts the next segment. */
+    private Pending carry;
+
+    private record Pending(EncodedMessage doc, SpoolTicket ticket) {
+    }
 
     public ArchiveWriter(CaptureQueue queue, Spool spool, BulkSink sink, WriterConfig config) {
         this.queue = queue;
@@ -66,9 +70,10 @@ public final class ArchiveWriter implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                List<EncodedMessage> batch = collect();
+                List<SpoolTicket> waiting = new ArrayList<>();
+                List<EncodedMessage> batch = collect(waiting);
                 if (!batch.isEmpty()) {
-                    spool(batch);
+                    spool(batch, waiting);
                     LockSupport.unpark(sender);
                 }
                 long refused = queue.takeRefused();
@@ -88,14 +93,16 @@ public final class ArchiveWriter implements AutoCloseable {
      * Waits until at least a bulk's worth (count or bytes) is queued or the flush interval has passed, then takes
      * what is queued, up to {@value #SEGMENT_BULKS} bulks' worth while the sender is busy with earlier segments:
      * under load one spool write (and fsync) covers several bulk requests. With nothing pending the segment is cut at
-     * one bulk, so the sender starts at once instead of waiting for eight bulks to be encoded and synced.
+     * one bulk, so the sender starts at once instead of waiting for eight bulks to be encoded and synced. As soon as
+     * a sender waits for one of the messages taken, the batch ends when the queue is empty (group commit).
      */
-    private List<EncodedMessage> collect() {
+    private List<EncodedMessage> collect(List<SpoolTicket> waiting) {
         List<EncodedMessage> batch = new ArrayList<>();
         long bytes = 0;
         if (carry != null) {
-            batch.add(carry);
-            bytes += size(carry);
+            batch.add(carry.doc());
+            addTicket(waiting, carry.ticket());
+            bytes += size(carry.doc());
             carry = null;
         }
         int bulks = spool.segments() == 0 ? 1 : SEGMENT_BULKS;
@@ -103,19 +110,21 @@ public final class ArchiveWriter implements AutoCloseable {
         long maxBytes = config.maxBytes() * bulks;
         long deadline = System.nanoTime() + config.flushInterval().toNanos();
         while (running) {
-            ArchivedMessage m;
-            while (batch.size() < maxDocs && (m = queue.poll()) != null) {
-                EncodedMessage e = EncodedMessage.of(m);
+            CaptureQueue.Queued q;
+            while (batch.size() < maxDocs && (q = queue.poll()) != null) {
+                EncodedMessage e = EncodedMessage.of(q.message());
                 long b = size(e);
                 if (!batch.isEmpty() && bytes + b > maxBytes) {
-                    carry = e; // starts the next segment
+                    carry = new Pending(e, q.ticket()); // starts the next segment
                     return batch;
                 }
                 batch.add(e);
+                addTicket(waiting, q.ticket());
                 bytes += b;
             }
             long now = System.nanoTime();
-            if (batch.size() >= config.maxDocs() || bytes >= config.maxBytes() || now - deadline >= 0) {
+            if (!waiting.isEmpty() || batch.size() >= config.maxDocs() || bytes >= config.maxBytes()
+                    || now - deadline >= 0) {
                 break;
             }
             LockSupport.parkNanos(Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(50)));
@@ -123,13 +132,21 @@ public final class ArchiveWriter implements AutoCloseable {
         return batch;
     }
 
+    private static void addTicket(List<SpoolTicket> waiting, SpoolTicket t) {
+        if (t != null) {
+            waiting.add(t);
+        }
+    }
+
     private static long size(EncodedMessage e) {
         return e.json().length + WriterConfig.ACTION_OVERHEAD;
     }
 
-    private void spool(List<EncodedMessage> batch) {
+    private void spool(List<EncodedMessage> batch, List<SpoolTicket> waiting) {
+        boolean spooled = false;
         try {
             Segment s = spool.append(batch);
+            spooled = true;
             if (!storeDown && justSpooled.size() < MAX_CACHED) {
                 justSpooled.put(s.seq(), batch); // about to be sent: spare re-reading it
             }
@@ -139,6 +156,10 @@ public final class ArchiveWriter implements AutoCloseable {
         } catch (IOException e) {
             stats.dropped.addAndGet(batch.size());
             LOG.log(Level.SEVERE, batch.size() + " message(s) NOT archived: the spool cannot be written", e);
+        } finally {
+            for (SpoolTicket t : waiting) {
+                t.done(spooled);
+            }
         }
     }
 
@@ -305,12 +326,16 @@ public final class ArchiveWriter implements AutoCloseable {
     /** On stop nothing stays only in memory: the queue goes to the spool, then one last send is tried. */
     private void drainOnStop() {
         if (carry != null) {
-            spool(List.of(carry));
+            List<SpoolTicket> waiting = new ArrayList<>();
+            addTicket(waiting, carry.ticket());
+            spool(List.of(carry.doc()), waiting);
             carry = null;
         }
-        List<ArchivedMessage> raw = new ArrayList<>();
+        List<CaptureQueue.Queued> raw = new ArrayList<>();
         while (queue.drainTo(raw, config.maxDocs()) > 0) {
-            spool(raw.stream().map(EncodedMessage::of).toList());
+            List<SpoolTicket> waiting = new ArrayList<>();
+            raw.forEach(q -> addTicket(waiting, q.ticket()));
+            spool(raw.stream().map(q -> EncodedMessage.of(q.message())).toList(), waiting);
             raw.clear();
         }
         spoolerDone = true;

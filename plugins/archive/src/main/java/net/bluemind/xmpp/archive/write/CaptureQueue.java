@@ -9,11 +9,16 @@ import net.bluemind.xmpp.archive.ArchivedMessage;
 
 /**
  * The hand-off between the message path and the writer thread: lock-free, bounded, never blocks the caller.
- * A full queue refuses (and counts) instead of slowing message delivery; the writer logs the count.
+ * A full queue refuses (and counts) instead of slowing message delivery; the writer logs the count. A message
+ * offered with a {@link SpoolTicket} wakes the writer at once (its sender waits for the spool write).
  */
 public final class CaptureQueue {
 
-    private final ConcurrentLinkedQueue<ArchivedMessage> queue = new ConcurrentLinkedQueue<>();
+    /** A queued message, and the ticket of the sender waiting for its spool write (null: nobody waits). */
+    record Queued(ArchivedMessage message, SpoolTicket ticket) {
+    }
+
+    private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final LongAdder refused = new LongAdder();
     private final int capacity;
@@ -26,16 +31,21 @@ public final class CaptureQueue {
         this.wakeAt = Math.max(1, Math.min(wakeAt, capacity));
     }
 
-    /** Called on the message path. */
+    /** Called on the message path: queued only, spooled within the flush interval. */
     public boolean offer(ArchivedMessage m) {
+        return offer(m, null);
+    }
+
+    /** Called on the message path; with a ticket, the writer is woken now and completes the ticket once spooled. */
+    public boolean offer(ArchivedMessage m, SpoolTicket ticket) {
         int n = size.incrementAndGet();
         if (n > capacity) {
             size.decrementAndGet();
             refused.increment();
             return false;
         }
-        queue.offer(m);
-        if (n == wakeAt) {
+        queue.offer(new Queued(m, ticket));
+        if (n == wakeAt || ticket != null) {
             Thread c = consumer;
             if (c != null) {
                 LockSupport.unpark(c);
@@ -49,8 +59,8 @@ public final class CaptureQueue {
     }
 
     /** The oldest message, or null. */
-    ArchivedMessage poll() {
-        ArchivedMessage m = queue.poll();
+    Queued poll() {
+        Queued m = queue.poll();
         if (m != null) {
             size.decrementAndGet();
         }
@@ -58,9 +68,9 @@ public final class CaptureQueue {
     }
 
     /** Moves up to {@code max} messages into {@code out}; returns how many. */
-    int drainTo(List<ArchivedMessage> out, int max) {
+    int drainTo(List<Queued> out, int max) {
         int n = 0;
-        ArchivedMessage m;
+        Queued m;
         while (n < max && (m = queue.poll()) != null) {
             size.decrementAndGet();
             out.add(m);

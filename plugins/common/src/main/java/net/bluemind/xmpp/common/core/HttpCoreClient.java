@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import net.bluemind.xmpp.common.core.CoreException.Kind;
 import net.bluemind.xmpp.common.settings.Keys;
 import net.bluemind.xmpp.common.settings.Settings;
@@ -31,11 +33,13 @@ import net.bluemind.xmpp.common.settings.Settings;
  * {@link CoreClient} over HTTP: one JDK {@link HttpClient} (kept-alive connections), Jackson, the
  * connect/read timeouts of the settings, {@code X-BM-ApiKey} from {@code core-token-file} and
  * {@code X-BM-Origin: bm-xmpp}. Statuses: 401/403 REJECTED, 404 empty (NOT_FOUND where an answer is
- * required), 5xx / refused / timeout UNAVAILABLE, anything else or bad JSON BAD_RESPONSE.
+ * required), 5xx / refused / timeout UNAVAILABLE, anything else or bad JSON BAD_RESPONSE. A call whose
+ * connection closes before any answer is sent once more on a new connection (see {@link #send}).
  */
 public class HttpCoreClient implements CoreClient {
 
     static final String ORIGIN = "bm-xmpp";
+    private static final Logger LOG = Logger.getLogger(HttpCoreClient.class.getName());
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final JavaType DOMAIN_ITEM = JSON.getTypeFactory().constructParametricType(ItemValue.class, Domain.class);
@@ -207,34 +211,48 @@ public class HttpCoreClient implements CoreClient {
     }
 
     /**
-     * Sends to the bm-core in use; when no connection can be made (the request never reached a server), tries
-     * the next configured URL, so one bm-core down is not seen by users while another answers.
+     * Sends to the bm-core in use. When no connection can be made (the request never reached a server), tries
+     * the next configured URL, so one bm-core down is not seen by users while another answers. When the
+     * connection closes before any answer (bm-core or a proxy closed a kept-alive connection as it was
+     * reused), the request is sent once more on a new connection, POST included (validate and login are
+     * safe to repeat). A timeout or an HTTP answer is never sent again (a slow or failing core gets no extra load).
      */
     private Call send(String method, String pathAndQuery, HttpRequest.BodyPublisher body) throws CoreException {
-        int tries = location.addresses();
-        for (int i = 1; ; i++) {
+        int urlsLeft = location.addresses();
+        // The JDK client itself resends an idempotent request (GET) once when its connection closes before any
+        // answer, never a POST: this loop adds that one resend for POST only (KeepAliveRetryTest counts both).
+        boolean resent = !"POST".equals(method);
+        while (true) {
             try {
                 return sendOnce(method, pathAndQuery, body);
-            } catch (NotConnected e) {
-                if (i >= tries) {
+            } catch (NoAnswer e) {
+                if (e.connected) {
+                    if (resent) {
+                        throw e.failure;
+                    }
+                    resent = true;
+                    LOG.log(Level.FINE, "bm-core: {0}; sending it again on a new connection", e.failure.getMessage());
+                } else if (--urlsLeft <= 0) {
                     throw e.failure;
                 }
             }
         }
     }
 
-    /** No connection could be made: nothing was sent. */
-    private static final class NotConnected extends Exception {
+    /** Nothing was answered: either no connection could be made, or the connection closed before any answer. */
+    private static final class NoAnswer extends Exception {
         final CoreException failure;
+        final boolean connected;
 
-        NotConnected(CoreException failure) {
+        NoAnswer(CoreException failure, boolean connected) {
             super(failure.getMessage(), null, false, false);
             this.failure = failure;
+            this.connected = connected;
         }
     }
 
     private Call sendOnce(String method, String pathAndQuery, HttpRequest.BodyPublisher body)
-            throws CoreException, NotConnected {
+            throws CoreException, NoAnswer {
         URI uri = URI.create(location.apiBase() + pathAndQuery);
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(readTimeout).method(method, body)
                 .header("X-BM-ApiKey", token.get()).header("X-BM-Origin", ORIGIN)
@@ -244,13 +262,16 @@ public class HttpCoreClient implements CoreClient {
             r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
             location.forget(uri);
-            throw new NotConnected(unavailable(method, uri, "no connection within the connect timeout (core-connect-timeout)", e));
+            throw new NoAnswer(unavailable(method, uri, "no connection within the connect timeout (core-connect-timeout)", e), false);
         } catch (HttpTimeoutException e) {
             throw unavailable(method, uri, "no answer within " + readTimeout.toMillis() + "ms (core-read-timeout)", e);
         } catch (ConnectException e) {
             location.forget(uri);
-            throw new NotConnected(unavailable(method, uri, "connection refused or unreachable", e));
+            throw new NoAnswer(unavailable(method, uri, "connection refused or unreachable", e), false);
         } catch (IOException e) {
+            if (ClosedConnection.isCauseOf(e)) {
+                throw new NoAnswer(unavailable(method, uri, "the connection closed before any answer (" + e + ")", e), true);
+            }
             throw unavailable(method, uri, "I/O error: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

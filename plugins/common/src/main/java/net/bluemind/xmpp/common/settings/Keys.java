@@ -112,6 +112,13 @@ public final class Keys {
             "largest _bulk request body", size(1024));
     public static final Setting<Duration> ARCHIVE_FLUSH_INTERVAL = add("archive-flush-interval", "1s",
             "longest time a message waits before being sent to Elasticsearch", duration(Duration.ofMillis(10)));
+    public static final Setting<Boolean> ARCHIVE_SPOOL_BEFORE_ROUTING = add("archive-spool-before-routing", "true",
+            "true: a message is routed only once it is in the spool (fsync'd, one write shared by concurrent senders), so"
+                    + " a hard crash loses no delivered message; false: spooled within archive-flush-interval (a kill -9 or"
+                    + " power loss can lose that much)", bool());
+    public static final Setting<Duration> ARCHIVE_SPOOL_TIMEOUT = add("archive-spool-timeout", "2s",
+            "longest a message waits for its spool write before it is routed anyway (and spooled later)",
+            duration(Duration.ofMillis(10)));
     public static final Setting<Integer> ARCHIVE_QUEUE_MAX = add("archive-queue-max", "100000",
             "most captured messages waiting in memory for the writer; beyond, messages are not archived (logged)",
             integer(100, 10_000_000));

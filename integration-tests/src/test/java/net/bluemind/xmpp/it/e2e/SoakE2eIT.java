@@ -1,0 +1,150 @@
+package net.bluemind.xmpp.it.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import net.bluemind.xmpp.testkit.services.DedicatedElasticsearch;
+import net.bluemind.xmpp.testkit.services.RabbitMqService;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.vcardtemp.VCardManager;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The soak run (scripts/soak.sh; skipped unless -Dbmx.soak.minutes is set, never in CI): steady chat between two
+ * users, a third logging in, fetching a vCard and logging out every 10 s, RabbitMQ restarted at a third of the
+ * run and Elasticsearch (a node of this test's own) at two thirds. Every minute Tigase's heap after a full GC,
+ * its thread count and open files are sampled and printed; at the end they must be flat, and every message sent
+ * must have reached the recipient and Elasticsearch.
+ */
+class SoakE2eIT {
+
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private record Sample(int minute, long heapKb, long threads, long files) {
+    }
+
+    @Test
+    void steadyLoadWithBrokerAndStoreRestartsLeaksNothingAndLosesNothing() throws Exception {
+        int minutes = Integer.getInteger("bmx.soak.minutes", 0);
+        assumeTrue(minutes > 0, "soak skipped: run scripts/soak.sh (sets -Dbmx.soak.minutes)");
+        E2eStack stack = E2eStack.get();
+        assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
+        String tag = "soak" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        List<Sample> samples = new ArrayList<>();
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        int sent = 0;
+        try (DedicatedElasticsearch own = new DedicatedElasticsearch().startFresh()) {
+            stack.restartWith(Map.of("es-urls", own.url().toString()));
+            XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
+            XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
+            bob.addAsyncStanzaListener(s -> {
+                String body = ((Message) s).getBody();
+                if (body != null && body.startsWith(tag)) {
+                    received.add(body);
+                }
+            }, s -> s instanceof Message);
+            try {
+                Instant start = Instant.now();
+                int minute = 0;
+                for (int second = 0; second < minutes * 60; second++) {
+                    for (int i = 0; i < 5; i++) {
+                        alice.sendStanza(alice.getStanzaFactory().buildMessageStanza()
+                                .to(XmppClients.jid("bob@bluemind.test")).ofType(Message.Type.chat)
+                                .setBody(tag + " n" + sent++).build());
+                    }
+                    if (second % 10 == 0) {
+                        XMPPTCPConnection frank = XmppClients.login("frank@bluemind.test", "frank-pw");
+                        assertThat(VCardManager.getInstanceFor(frank).loadVCard(XmppClients.jid("alice@bluemind.test"))
+                                .getFirstName()).isNotNull();
+                        frank.disconnect();
+                    }
+                    if (second % 60 == 0) {
+                        samples.add(sample(minute++, stack.tigase.pid()));
+                        System.out.println("soak " + samples.get(samples.size() - 1) + ", sent " + sent + ", received "
+                                + received.size());
+                    }
+                    if (second == minutes * 20) {
+                        RabbitMqService.restart();
+                    }
+                    if (second == minutes * 40) {
+                        own.restart();
+                    }
+                    long due = start.plusSeconds(second + 1).toEpochMilli() - System.currentTimeMillis();
+                    if (due > 0) {
+                        Thread.sleep(due);
+                    }
+                }
+                samples.add(sample(minute, stack.tigase.pid()));
+                int total = sent;
+                long deadline = System.currentTimeMillis() + 120_000;
+                while ((received.size() < total || archived(own.url(), tag) < total) && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(1000);
+                }
+                System.out.println("soak samples (minute, heap KB after full GC, threads, open files): " + samples);
+                assertThat(received).as("messages bob received of " + total).hasSize(total);
+                assertThat(archived(own.url(), tag)).as("messages in Elasticsearch").isEqualTo(total);
+            } finally {
+                alice.disconnect();
+                bob.disconnect();
+                stack.restartWith(Map.of("es-urls", stack.es.toString()));
+            }
+        }
+        Sample first = samples.get(Math.min(2, samples.size() - 1)); // after warm-up
+        Sample last = samples.get(samples.size() - 1);
+        assertThat(last.heapKb()).as("heap after full GC, flat").isLessThan(first.heapKb() * 3 / 2 + 32 * 1024);
+        assertThat(last.threads()).as("threads, flat").isLessThanOrEqualTo(first.threads() + 10);
+        assertThat(last.files()).as("open files, flat").isLessThanOrEqualTo(first.files() + 20);
+    }
+
+    private long archived(URI es, String tag) throws Exception {
+        http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_refresh")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_count"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":{\"match\":{\"message\":\"" + tag + "\"}}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"count\":(\\d+)").matcher(r.body());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static Sample sample(int minute, long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        run(jcmd, String.valueOf(pid), "GC.run");
+        Matcher m = USED.matcher(run(jcmd, String.valueOf(pid), "GC.heap_info"));
+        long heap = m.find() ? Long.parseLong(m.group(1)) : -1;
+        return new Sample(minute, heap, count(Path.of("/proc", String.valueOf(pid), "task")),
+                count(Path.of("/proc", String.valueOf(pid), "fd")));
+    }
+
+    private static long count(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}
