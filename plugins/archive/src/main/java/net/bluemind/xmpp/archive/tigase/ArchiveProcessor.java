@@ -14,6 +14,7 @@ import net.bluemind.xmpp.archive.mam.MamAnswer;
 import net.bluemind.xmpp.archive.mam.MamError;
 import net.bluemind.xmpp.archive.mam.XmlElement;
 import net.bluemind.xmpp.archive.room.RoomDirectory;
+import net.bluemind.xmpp.archive.room.RoomDirectoryException;
 import net.bluemind.xmpp.common.BmXmpp;
 import tigase.db.NonAuthUserRepository;
 import tigase.kernel.beans.Bean;
@@ -118,6 +119,11 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
                 captureGroupchat(e, packet, stanza, fromOwnConnection);
                 return false;
             }
+            String occupant = fromOwnConnection ? stanza.to() : stanza.from();
+            if (Jid.resource(occupant) != null && rooms.hosts(occupant)) {
+                capturePrivateInRoom(e, stanza, occupant, fromOwnConnection);
+                return false;
+            }
             // the stanza-id names the recipient's archive, so only a local user recipient gets one (XEP-0359)
             String recipient = Jid.bare(stanza.to());
             boolean localRecipient = Jid.hasLocalPart(recipient) && isLocalDomain(Jid.domain(recipient))
@@ -157,6 +163,26 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
                 MessageStanzas.keepOnlyArchiveIds(packet.getElement(), room);
             }
         }
+    }
+
+    /**
+     * A private message through a room of ours (XEP-0045 section 7.5) is, in a non-anonymous room, a chat between
+     * the two users: archived once, in the sender's session, between their real bare JIDs (one document, both
+     * owners when both are ours); its copy the room delivers is not archived again unless the sender is not ours.
+     * In a semi-anonymous room the real JID is not everyone's to know: archived for the sender only, to the room.
+     */
+    private void capturePrivateInRoom(ArchiveEngine e, Stanza s, String occupant, boolean fromOwnConnection)
+            throws RoomDirectoryException {
+        Optional<String> real = rooms.realJid(occupant);
+        if (fromOwnConnection) {
+            e.capture(real.isPresent() ? withPeer(s, s.from(), real.get()) : s, Direction.OUTGOING);
+        } else if (real.isPresent() && !isLocalDomain(Jid.domain(real.get()))) {
+            e.capture(withPeer(s, real.get(), s.to()), Direction.INCOMING);
+        }
+    }
+
+    private static Stanza withPeer(Stanza s, String from, String to) {
+        return new Stanza(s.type(), from, to, s.id(), s.body(), s.thread(), s.carbon(), s.noStore());
     }
 
     // --- MAM --------------------------------------------------------------------------------
