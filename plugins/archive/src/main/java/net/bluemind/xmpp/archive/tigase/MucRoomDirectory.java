@@ -122,8 +122,8 @@ final class MucRoomDirectory implements RoomDirectory {
                 return null;
             }
             Kernel own = kernel.getInstance(component + "#KERNEL");
-            Object service = own.getInstance("service");
-            if (!isMucComponent(service.getClass())) {
+            Object service = kernel.getInstance(component);
+            if (service == null || !isMucComponent(service.getClass())) {
                 return null;
             }
             return own.getInstance("mucRepository");
