@@ -29,12 +29,14 @@ public final class CheckMain {
 
     static final String USAGE = """
             usage: bm-xmpp check [--json] [--config FILE] [--resolver HOST[:PORT]] [--host HOST]
-                                 [--xmpp-host NAME] [--cert-warn-days N]
+                                 [--xmpp-host NAME] [--cert-warn-days N] [--login USER@DOMAIN --password-file FILE]
               --config          init.properties to read bm-xmpp settings from (default /etc/bm-xmpp/init.properties)
               --resolver        DNS server to ask for SRV records (default: the system's)
               --host            where this server's ports are checked (default 127.0.0.1)
               --xmpp-host       host name the SRV records must point at (default: any)
               --cert-warn-days  warn when a certificate expires within this many days (default 30)
+              --login           an IM user to log in as, to ask each domain's room service (conference.<domain>)
+              --password-file   file holding that user's password (one line)
               --json            one JSON array, for monitoring""";
 
     private CheckMain() {
@@ -71,7 +73,8 @@ public final class CheckMain {
                     es.isEmpty() ? null : es.get(0), resolver(opts.get("resolver")), opts.get("xmpp-host"),
                     opts.getOrDefault("host", "127.0.0.1"),
                     Duration.ofDays(Long.parseLong(opts.getOrDefault("cert-warn-days", "30"))),
-                    init.getProperty(UserStoreCheck.KEY));
+                    init.getProperty(UserStoreCheck.KEY), opts.get("login"),
+                    opts.containsKey("password-file") ? Files.readString(Path.of(opts.get("password-file"))).trim() : null);
             List<CheckResult> results = Deployment.check(target);
             if (json) {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));

@@ -17,7 +17,7 @@ final class Deployment {
     static final int[] PORTS = {5222, 5223, 5269};
 
     record Target(CoreClient core, URI amqp, URI es, Resolver resolver, String xmppHost, String connectHost,
-            Duration certWarnBefore, String userDbUri) {
+            Duration certWarnBefore, String userDbUri, String login, String password) {
     }
 
     private Deployment() {
@@ -45,6 +45,26 @@ final class Deployment {
             if (c2sUp) {
                 out.add(certificate(t, domain));
             }
+        }
+        if (c2sUp && !domains.isEmpty()) {
+            out.addAll(rooms(t, domains));
+        }
+        return out;
+    }
+
+    /** The room service of each domain, asked by disco#info over a login (users only may send stanzas). */
+    private static List<CheckResult> rooms(Target t, List<String> domains) {
+        if (t.login() == null || t.password() == null) {
+            return List.of(CheckResult.warn("rooms", "conference.<domain>", "room services not checked",
+                    "give --login USER@DOMAIN --password-file FILE (an IM user) to check them"));
+        }
+        List<CheckResult> out = new ArrayList<>();
+        try {
+            RoomServiceProbe.discoInfo(t.connectHost(), 5222, t.login(), t.password(), domains)
+                    .forEach((domain, answer) -> out.add(RoomServiceVerdict.judge(domain, answer)));
+        } catch (IOException e) {
+            out.add(CheckResult.fail("rooms", "conference.<domain>", "could not ask the room services: " + e.getMessage(),
+                    "check --login / --password-file"));
         }
         return out;
     }

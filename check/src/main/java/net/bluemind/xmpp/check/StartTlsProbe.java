@@ -57,13 +57,13 @@ final class StartTlsProbe {
         out.flush();
     }
 
-    private static String readUntil(InputStream in, String marker) throws IOException {
+    static String readUntil(InputStream in, String... markers) throws IOException {
         StringBuilder seen = new StringBuilder();
         byte[] buf = new byte[4096];
-        while (seen.indexOf(marker) < 0) {
+        while (java.util.Arrays.stream(markers).noneMatch(m -> seen.indexOf(m) >= 0)) {
             int n = in.read(buf);
             if (n < 0 || seen.length() > 65536) {
-                throw new IOException("the server closed the stream before '" + marker + "': " + seen);
+                throw new IOException("the server closed the stream before '" + markers[0] + "': " + seen);
             }
             seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
         }
@@ -71,7 +71,7 @@ final class StartTlsProbe {
     }
 
     /** We judge the certificate ourselves (CertificateVerdict): the handshake must not refuse a bad one. */
-    private static SSLContext acceptAny() throws IOException {
+    static SSLContext acceptAny() throws IOException {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {new X509TrustManager() {

@@ -37,8 +37,17 @@ final class XmppClients {
     }
 
     static XMPPTCPConnection connection(String email, String password, SecurityMode security) throws Exception {
+        return connection(email, password, security, null);
+    }
+
+    private static XMPPTCPConnection connection(String email, String password, SecurityMode security,
+            org.jivesoftware.smack.debugger.SmackDebuggerFactory debugger) throws Exception {
         int at = email.indexOf('@');
-        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
+        XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder();
+        if (debugger != null) {
+            builder.setDebuggerFactory(debugger);
+        }
+        XMPPTCPConnectionConfiguration config = builder
                 .setXmppDomain(email.substring(at + 1))
                 .setHost("127.0.0.1")
                 .setPort(5222)
@@ -66,6 +75,13 @@ final class XmppClients {
     /** Connected and logged in with encryption required. */
     static XMPPTCPConnection login(String email, String password) throws Exception {
         XMPPTCPConnection c = connection(email, password, SecurityMode.required);
+        c.connect().login();
+        return c;
+    }
+
+    /** Logged in, with everything it receives recorded as raw XML in {@code capture}. */
+    static XMPPTCPConnection loginRecording(String email, String password, RawXmlCapture capture) throws Exception {
+        XMPPTCPConnection c = connection(email, password, SecurityMode.required, capture);
         c.connect().login();
         return c;
     }

@@ -26,6 +26,8 @@ import net.bluemind.xmpp.archive.es.IncompatibleMappingException;
 import net.bluemind.xmpp.archive.mam.MamService;
 import net.bluemind.xmpp.archive.mam.ParticipantMembership;
 import net.bluemind.xmpp.archive.query.ReadYourWritesSearch;
+import net.bluemind.xmpp.archive.room.RoomDirectory;
+import net.bluemind.xmpp.archive.room.RoomMembershipFromMuc;
 import net.bluemind.xmpp.archive.write.ArchiveWriter;
 import net.bluemind.xmpp.archive.write.CaptureDurability;
 import net.bluemind.xmpp.archive.write.CaptureQueue;
@@ -66,6 +68,12 @@ public final class ArchiveEngine implements AutoCloseable {
      */
     public ArchiveEngine(ArchiveConfig config, CoreClient core, MessageBus bus, ScheduledExecutorService scheduler,
             Predicate<String> localDomain, LongSupplier clock) throws IOException {
+        this(config, core, bus, scheduler, localDomain, clock, RoomDirectory.NONE);
+    }
+
+    /** @param rooms the MUC component's rooms, asked who may read a room's archive ({@link RoomDirectory#NONE}: none) */
+    public ArchiveEngine(ArchiveConfig config, CoreClient core, MessageBus bus, ScheduledExecutorService scheduler,
+            Predicate<String> localDomain, LongSupplier clock, RoomDirectory rooms) throws IOException {
         this.durability = config.durability();
         this.es = new EsConnection(config.esUrls(), Duration.ofSeconds(2), Duration.ofSeconds(30));
         try {
@@ -81,7 +89,8 @@ public final class ArchiveEngine implements AutoCloseable {
             // a query waits at most for one flush interval and a bulk round trip: the writer's own pace
             this.fresh = new ReadYourWritesSearch(search, new EsIndexedCheck(es.client(), config.names()),
                     config.writer().flushInterval().plusSeconds(2), Duration.ofMinutes(1), 100_000);
-            this.mam = new MamService(fresh, new ParticipantMembership(search), localDomain, config.maxPage());
+            this.mam = new MamService(fresh, new RoomMembershipFromMuc(rooms, new ParticipantMembership(search)),
+                    localDomain, config.maxPage());
             this.removal = new EsArchiveRemoval(es.client(), config.names());
             this.erasure = new UserErasure(core, removal, localDomain, scheduler);
             if (bus != null) {

@@ -27,6 +27,12 @@ public final class Jid {
         return at < 0 ? bare : bare.substring(at + 1);
     }
 
+    /** The resource ({@code room@service/nick} → {@code nick}), null when there is none. */
+    public static String resource(String jid) {
+        int slash = jid == null ? -1 : jid.indexOf('/');
+        return slash < 0 || slash == jid.length() - 1 ? null : jid.substring(slash + 1);
+    }
+
     public static boolean hasLocalPart(String jid) {
         String bare = bare(jid);
         return bare != null && bare.indexOf('@') > 0;

@@ -13,12 +13,15 @@ import net.bluemind.xmpp.archive.capture.Stanza;
 import net.bluemind.xmpp.archive.mam.MamAnswer;
 import net.bluemind.xmpp.archive.mam.MamError;
 import net.bluemind.xmpp.archive.mam.XmlElement;
+import net.bluemind.xmpp.archive.room.RoomDirectory;
+import net.bluemind.xmpp.archive.room.RoomDirectoryException;
 import net.bluemind.xmpp.common.BmXmpp;
 import tigase.db.NonAuthUserRepository;
 import tigase.kernel.beans.Bean;
 import tigase.kernel.beans.Initializable;
 import tigase.kernel.beans.Inject;
 import tigase.kernel.beans.UnregisterAware;
+import tigase.kernel.core.Kernel;
 import tigase.server.Packet;
 import tigase.server.xmppsession.SessionManager;
 import tigase.vhosts.VHostManagerIfc;
@@ -53,6 +56,12 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
     @Inject(nullAllowed = true)
     private VHostManagerIfc vHostManager;
 
+    /** The session manager's kernel: the way to tigase-muc's rooms, when it runs (see {@link MucRoomDirectory}). */
+    @Inject(bean = "kernel", nullAllowed = true)
+    private Kernel kernel;
+
+    private volatile RoomDirectory rooms = RoomDirectory.NONE;
+
     private volatile ArchiveEngine engine;
 
     @Override
@@ -64,8 +73,11 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
     public void initialize() {
         try {
             BmXmpp rt = BmXmpp.shared();
+            if (kernel != null) {
+                rooms = new MucRoomDirectory(kernel, this::isLocalDomain);
+            }
             engine = new ArchiveEngine(ArchiveConfig.from(rt.settings()), rt.core(), rt.bus(), rt.scheduler(),
-                    this::isLocalDomain, System::currentTimeMillis);
+                    this::isLocalDomain, System::currentTimeMillis, rooms);
         } catch (Throwable t) {
             LOG.log(Level.SEVERE, "bm-xmpp archive NOT started, messages are not archived: " + t.getMessage(), t);
         }
@@ -103,6 +115,15 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
                 from = JID.jidInstanceNS(session.getBareJID());
             }
             Stanza stanza = MessageStanzas.of(packet, from);
+            if ("groupchat".equals(stanza.type())) {
+                captureGroupchat(e, packet, stanza, fromOwnConnection);
+                return false;
+            }
+            String occupant = fromOwnConnection ? stanza.to() : stanza.from();
+            if (Jid.resource(occupant) != null && rooms.hosts(occupant)) {
+                capturePrivateInRoom(e, stanza, occupant, fromOwnConnection);
+                return false;
+            }
             // the stanza-id names the recipient's archive, so only a local user recipient gets one (XEP-0359)
             String recipient = Jid.bare(stanza.to());
             boolean localRecipient = Jid.hasLocalPart(recipient) && isLocalDomain(Jid.domain(recipient))
@@ -118,6 +139,50 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
             LOG.log(Level.WARNING, "archive capture failed; the message is delivered unarchived", t);
         }
         return false;
+    }
+
+    /**
+     * A room message is archived once, in its sender's session, with {@code to} = the room. For a room of ours it
+     * then carries our XEP-0359 id {@code by} the room (tigase-muc copies it to every occupant), and tigase-muc's own
+     * id is taken off the copies it reflects: clients get the id that MAM at the room pages with.
+     */
+    private void captureGroupchat(ArchiveEngine e, Packet packet, Stanza stanza, boolean fromOwnConnection) {
+        if (fromOwnConnection) {
+            String room = Jid.bare(stanza.to());
+            boolean ours = room != null && rooms.hosts(room);
+            if (ours) {
+                MessageStanzas.stripForged(packet.getElement(), room);
+            }
+            Optional<String> id = e.capture(stanza, Direction.OUTGOING);
+            if (id.isPresent() && ours) {
+                MessageStanzas.addStanzaId(packet.getElement(), room, id.get());
+            }
+        } else {
+            String room = Jid.bare(stanza.from());
+            if (room != null && rooms.hosts(room)) {
+                MessageStanzas.keepOnlyArchiveIds(packet.getElement(), room);
+            }
+        }
+    }
+
+    /**
+     * A private message through a room of ours (XEP-0045 section 7.5) is, in a non-anonymous room, a chat between
+     * the two users: archived once, in the sender's session, between their real bare JIDs (one document, both
+     * owners when both are ours); its copy the room delivers is not archived again unless the sender is not ours.
+     * In a semi-anonymous room the real JID is not everyone's to know: archived for the sender only, to the room.
+     */
+    private void capturePrivateInRoom(ArchiveEngine e, Stanza s, String occupant, boolean fromOwnConnection)
+            throws RoomDirectoryException {
+        Optional<String> real = rooms.realJid(occupant);
+        if (fromOwnConnection) {
+            e.capture(real.isPresent() ? withPeer(s, s.from(), real.get()) : s, Direction.OUTGOING);
+        } else if (real.isPresent() && !isLocalDomain(Jid.domain(real.get()))) {
+            e.capture(withPeer(s, real.get(), s.to()), Direction.INCOMING);
+        }
+    }
+
+    private static Stanza withPeer(Stanza s, String from, String to) {
+        return new Stanza(s.type(), from, to, s.id(), s.body(), s.thread(), s.carbon(), s.noStore());
     }
 
     // --- MAM --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package net.bluemind.xmpp.archive.tigase;
 
 import java.util.ArrayList;
+import net.bluemind.xmpp.archive.ArchiveId;
 import net.bluemind.xmpp.archive.capture.Stanza;
 import tigase.server.Packet;
 import tigase.xml.Element;
@@ -41,6 +42,23 @@ final class MessageStanzas {
         }
         for (Element c : new ArrayList<>(children)) {
             if ("stanza-id".equals(c.getName()) && SID.equals(c.getXMLNS()) && by.equalsIgnoreCase(c.getAttributeStaticStr("by"))) {
+                m.removeChild(c);
+            }
+        }
+    }
+
+    /**
+     * Keeps, among the stanza ids {@code by} a room of ours, only archive ids: tigase-muc adds its own (a UUID from
+     * its history store, which our MAM at the room does not know) beside the one bm-archive set on the way in.
+     */
+    static void keepOnlyArchiveIds(Element m, String by) {
+        java.util.List<Element> children = m.getChildren();
+        if (children == null) {
+            return;
+        }
+        for (Element c : new ArrayList<>(children)) {
+            if ("stanza-id".equals(c.getName()) && SID.equals(c.getXMLNS()) && by.equalsIgnoreCase(c.getAttributeStaticStr("by"))
+                    && ArchiveId.timeOf(c.getAttributeStaticStr("id")).isEmpty()) {
                 m.removeChild(c);
             }
         }
