@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import net.bluemind.xmpp.testkit.bus.BusPublisher;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.StanzaExtensionFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.roster.Roster;
@@ -232,6 +241,64 @@ class PepE2eIT {
             assertThat(roster.getEntry(XmppClients.jid(lea)).getName()).as("stored by Tigase").isEqualTo("Léa Martin");
         } finally {
             again.disconnect();
+        }
+    }
+
+    @Test
+    void aNameChangedInTheAddressBookReachesContactsAsVCard4AndNickNotifications() throws Exception {
+        String ann = "ann.pep@bluemind.test";
+        String ben = "ben.pep@bluemind.test";
+        for (String u : List.of(ann, ben)) {
+            try {
+                stack.core.addUser(u, "pep-pw", "hasIM");
+            } catch (IllegalArgumentException alreadyThere) {
+                // added earlier in this JVM
+            }
+        }
+        stack.core.setFormattedName(ann, "Ann Before");
+        XMPPTCPConnection a = XmppClients.login(ann, "pep-pw");
+        XMPPTCPConnection b = XmppClients.login(ben, "pep-pw");
+        try {
+            BlockingQueue<Message> events = new LinkedBlockingQueue<>();
+            b.addAsyncStanzaListener(s -> events.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
+                    new StanzaExtensionFilter("event", "http://jabber.org/protocol/pubsub#event")));
+            Roster ra = Roster.getInstanceFor(a);
+            Roster rb = Roster.getInstanceFor(b);
+            ra.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+            rb.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+            rb.createItemAndRequestSubscription(XmppClients.jid(ann), "Ann", null);
+            ra.createItemAndRequestSubscription(XmppClients.jid(ben), "Ben", null);
+            for (Instant until = Instant.now().plusSeconds(10); Instant.now().isBefore(until)
+                    && !rb.getPresence(XmppClients.jid(ann)).isAvailable(); ) {
+                Thread.sleep(100);
+            }
+            assertThat(rb.getPresence(XmppClients.jid(ann)).isAvailable()).as("ben sees ann online").isTrue();
+            Thread.sleep(500);
+            events.clear();
+
+            stack.core.setFormattedName(ann, "Ann After");
+            stack.publish(BusPublisher.DIRECTORY, "user.updated",
+                    Map.of("domain", "bluemind.test", "uid", stack.core.user(ann).uid()));
+            String vcard4 = null;
+            String nick = null;
+            for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until)
+                    && (vcard4 == null || nick == null); ) {
+                Message m = events.poll(1, TimeUnit.SECONDS);
+                if (m == null || !m.getFrom().toString().equals(ann)) {
+                    continue;
+                }
+                String xml = m.toXML().toString();
+                if (xml.contains("urn:xmpp:vcard4")) {
+                    vcard4 = xml;
+                } else if (xml.contains("http://jabber.org/protocol/nick")) {
+                    nick = xml;
+                }
+            }
+            assertThat(vcard4).as("ben is told of ann's new vCard4").isNotNull().contains("Ann After");
+            assertThat(nick).as("and of her nick (display name: she has no nickname)").isNotNull().contains("Ann After");
+        } finally {
+            a.disconnect();
+            b.disconnect();
         }
     }
 }
