@@ -3,6 +3,9 @@ package net.bluemind.xmpp.it.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -300,5 +303,28 @@ class PepE2eIT {
             a.disconnect();
             b.disconnect();
         }
+    }
+
+    @Test
+    void avatarHeadlinesLeaveNoWarningInTigasesLog() throws Exception {
+        XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
+        XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
+        try {
+            alice.sendStanza(alice.getStanzaFactory().buildPresenceStanza()
+                    .to(XmppClients.jid("bob@bluemind.test")).build());
+            Thread.sleep(2000); // the avatar notifications that follow presence, and Tigase's log writer
+        } finally {
+            alice.disconnect();
+            bob.disconnect();
+        }
+        StringBuilder log = new StringBuilder();
+        try (var files = Files.list(stack.tigase.home().resolve("logs"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("tigase.log")).toList()) {
+                log.append(Files.readString(f, StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(log).as("Tigase's log").isNotEmpty();
+        assertThat(log.toString()).doesNotContain("Not an AMP packet", "AMP packet but empty rule-set",
+                "vcard plugin failed", "vcard plugin could not look at");
     }
 }
