@@ -51,6 +51,10 @@ public class Packet {
         throw new UnsupportedOperationException();
     }
 
+    public void processedBy(String id) {
+        throw new UnsupportedOperationException();
+    }
+
     public Packet okResult(final String includeXML, final int originalXML) {
         throw new UnsupportedOperationException();
     }

@@ -36,6 +36,18 @@ public final class VCardRequests {
         return card(target, VCard4Renderer::render);
     }
 
+    /**
+     * The directory's display name of {@code jid} for a roster item added without a name; empty when the JID is
+     * no directory user, has no name, or bm-core cannot say (the item then keeps no name, as before).
+     */
+    public Optional<String> displayName(String jid) {
+        try {
+            return service.contact(jid).map(Contact::formattedName).filter(n -> !n.isEmpty());
+        } catch (DirectoryUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Any vCard {@code set}: the address book is the only source. */
     public Reply set() {
         return new Reply.Error(Reply.Condition.NOT_ALLOWED, SET_REFUSED);

@@ -52,6 +52,9 @@ public final class VCardService implements BusSubscriber {
     private final Cache<String, Entry> cache;
     private final Cache<String, String> announced;
     private final List<AvatarListener> listeners = new CopyOnWriteArrayList<>();
+    /** Stamp of the card (photo aside) last served to a user whose presence went out; UNKNOWN until read. */
+    private final Cache<String, String> cardStamps;
+    private final List<CardListener> cardListeners = new CopyOnWriteArrayList<>();
     /** Bumped by every eviction: a fetch that overlapped one is served but not cached (it may predate it). */
     private final AtomicLong evictions = new AtomicLong();
     private final Map<String, AtomicBoolean> refreshing = new ConcurrentHashMap<>();
@@ -68,6 +71,7 @@ public final class VCardService implements BusSubscriber {
         this.nanoClock = nanoClock;
         this.cache = Caffeine.newBuilder().maximumSize(maxSize).build();
         this.announced = Caffeine.newBuilder().maximumSize(Math.max(maxSize, 1000)).build();
+        this.cardStamps = Caffeine.newBuilder().maximumSize(Math.max(maxSize, 1000)).build();
     }
 
     public void addListener(AvatarListener listener) {
@@ -76,6 +80,14 @@ public final class VCardService implements BusSubscriber {
 
     public void removeListener(AvatarListener listener) {
         listeners.remove(listener);
+    }
+
+    public void addCardListener(CardListener listener) {
+        cardListeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeCardListener(CardListener listener) {
+        cardListeners.remove(listener);
     }
 
     /** The directory's answer for a bare JID; may call bm-core (bounded by its timeouts). */
@@ -127,12 +139,14 @@ public final class VCardService implements BusSubscriber {
         if (cached != null) {
             Optional<Photo> photo = photoOf(cached.lookup());
             announced.put(key, hash(photo));
+            cardStamps.put(key, cardStamp(cached.lookup()));
             if (!isFresh(cached)) {
                 refreshInBackground(key);
             }
             return photo;
         }
         announced.asMap().putIfAbsent(key, UNKNOWN);
+        cardStamps.asMap().putIfAbsent(key, UNKNOWN);
         refreshInBackground(key);
         return null;
     }
@@ -140,6 +154,7 @@ public final class VCardService implements BusSubscriber {
     /** Forgets what this user's presence was stamped with (the user's last session ended). */
     public void presenceGone(String bareJid) {
         announced.invalidate(key(bareJid));
+        cardStamps.invalidate(key(bareJid));
     }
 
     @Override
@@ -210,13 +225,15 @@ public final class VCardService implements BusSubscriber {
     }
 
     private void refreshAndNotify(String key) {
-        Optional<Photo> photo;
+        Lookup found;
         try {
-            photo = photoOf(lookup(key));
+            found = lookup(key);
         } catch (DirectoryUnavailableException e) {
             LOG.fine(() -> "photo of " + key + " not known yet: " + e.getMessage());
             return;
         }
+        notifyCardChange(key, found);
+        Optional<Photo> photo = photoOf(found);
         String before = announced.getIfPresent(key);
         String now = hash(photo);
         if (before != null && !before.equals(now)) {
@@ -229,6 +246,37 @@ public final class VCardService implements BusSubscriber {
                 }
             }
         }
+    }
+
+    /** Card listeners hear of a change from one known card to another (not of the first read). */
+    private void notifyCardChange(String key, Lookup found) {
+        String before = cardStamps.getIfPresent(key);
+        String now = cardStamp(found);
+        if (before == null || before.equals(now)) {
+            return;
+        }
+        cardStamps.put(key, now);
+        if (UNKNOWN.equals(before) || !(found instanceof Lookup.Found f)) {
+            return;
+        }
+        for (CardListener l : cardListeners) {
+            try {
+                l.cardChanged(key, f.contact());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "card listener failed for " + key, e);
+            }
+        }
+    }
+
+    /** What identifies a card's content, photo aside (records print their content; the photo prints its hash). */
+    private static String cardStamp(Lookup l) {
+        if (!(l instanceof Lookup.Found f)) {
+            return NONE;
+        }
+        Contact c = f.contact();
+        return new Contact(c.jid(), c.domainUid(), c.uid(), c.formattedName(), c.name(), c.nickname(), c.emails(),
+                c.tels(), c.org(), c.title(), c.role(), c.addresses(), c.birthday(), c.urls(), c.note(),
+                Optional.empty()).toString();
     }
 
     private boolean isFresh(Entry e) {

@@ -84,8 +84,6 @@ public final class Keys {
             "photos wider or taller than this are scaled down (pixels)", integer(16, 4096));
     public static final Setting<Long> VCARD_PHOTO_MAX_BYTES = add("vcard-photo-max-bytes", "64k",
             "photos larger than this are scaled down and re-encoded", size(1024));
-    public static final Setting<Boolean> VCARD_PEP_DELEGATED = add("vcard-pep-delegated", "false",
-            "true when tigase-pubsub is deployed: leave PEP requests for non-avatar nodes to it", bool());
 
     // --- domains ---------------------------------------------------------------------------
     public static final Setting<Duration> DOMAINS_RESYNC_INTERVAL = add("domains-resync-interval", "10m",

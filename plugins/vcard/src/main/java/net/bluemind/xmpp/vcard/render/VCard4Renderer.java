@@ -14,6 +14,17 @@ public final class VCard4Renderer {
     }
 
     public static XmlNode render(Contact c) {
+        XmlNode v = withoutPhoto(c);
+        c.photo().ifPresent(p -> v.child("photo").textChild("uri",
+                "data:" + p.mimeType() + ";base64," + Base64.getEncoder().encodeToString(p.bytes())));
+        return v;
+    }
+
+    /**
+     * The card without PHOTO: the payload of the XEP-0292 PEP item, where the avatar travels through XEP-0084
+     * (keeps notifications small).
+     */
+    public static XmlNode withoutPhoto(Contact c) {
         XmlNode v = XmlNode.root("vcard", XMLNS);
         text(v, "fn", c.formattedName());
         if (!c.name().isEmpty()) {
@@ -69,8 +80,6 @@ public final class VCard4Renderer {
         }
         c.urls().forEach(u -> v.child("url").textChild("uri", u));
         text(v, "note", c.note());
-        c.photo().ifPresent(p -> v.child("photo").textChild("uri",
-                "data:" + p.mimeType() + ";base64," + Base64.getEncoder().encodeToString(p.bytes())));
         return v;
     }
 

@@ -8,10 +8,14 @@ import java.util.Queue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.vcard.AvatarAudience;
+import net.bluemind.xmpp.vcard.Contact;
 import net.bluemind.xmpp.vcard.Photo;
 import net.bluemind.xmpp.vcard.VCardRequests;
+import net.bluemind.xmpp.vcard.render.PepItemRenderer;
+import net.bluemind.xmpp.vcard.xml.XmlNode;
 import tigase.component.PacketWriter;
 import tigase.server.Packet;
+import tigase.util.dns.DNSResolverFactory;
 import tigase.xml.Element;
 import tigase.xmpp.StanzaType;
 import tigase.xmpp.XMPPResourceConnection;
@@ -65,6 +69,35 @@ final class AvatarPusher {
     }
 
     /**
+     * The engine saw {@code user}'s card change: every session re-broadcasts its presence, followed by the
+     * XEP-0292 vCard4 and XEP-0172 nick notifications to each contact it reaches (the user included).
+     */
+    void cardChanged(String user, Contact contact, PresenceState presenceState, PacketWriter writer) {
+        if (presenceState == null || writer == null) {
+            return;
+        }
+        List<XmlNode> events = new ArrayList<>();
+        PepItemRenderer.event(PepItemRenderer.VCARD4_NODE, contact).ifPresent(events::add);
+        PepItemRenderer.event(PepItemRenderer.NICK_NODE, contact).ifPresent(events::add);
+        for (XMPPResourceConnection session : audience.sessions(user)) {
+            try {
+                Queue<Packet> out = new ArrayDeque<>();
+                presenceState.rebroadcastPresence(session, out);
+                BareJID from = session.getBareJID();
+                for (JID to : recipients(session, from, out)) {
+                    for (XmlNode event : events) {
+                        out.offer(headline(from, to, event));
+                    }
+                }
+                writer.write(out);
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "could not notify the card change of " + user, e);
+            }
+        }
+        LOG.fine(() -> "card of " + user + " changed");
+    }
+
+    /**
      * Adds a metadata notification for every contact an available presence of the session's user goes to, the
      * user's own bare JID included (the owner of a PEP node is subscribed to it: their other clients learn the
      * directory photo, and a change of it, the same way).
@@ -74,14 +107,7 @@ final class AvatarPusher {
             return;
         }
         BareJID user = session.getBareJID();
-        List<JID> recipients = new ArrayList<>();
-        for (Packet p : results) {
-            if ("presence".equals(p.getElemName()) && (p.getType() == null || p.getType() == StanzaType.available)
-                    && p.getStanzaFrom() != null && user.equals(p.getStanzaFrom().getBareJID())
-                    && p.getStanzaTo() != null && p.getStanzaTo().getLocalpart() != null) { // a user, not a component
-                recipients.add(p.getStanzaTo());
-            }
-        }
+        List<JID> recipients = recipients(session, user, results);
         if (recipients.isEmpty()) {
             return;
         }
@@ -94,10 +120,43 @@ final class AvatarPusher {
             if (!audience.firstTimeTold(userJid, to.getBareJID().toString(), notice.get().itemId())) {
                 continue;
             }
-            Element message = new Element("message", new String[]{"type"}, new String[]{"headline"});
-            message.setXMLNS("jabber:client"); // without it Tigase routes the stanza nowhere
-            message.addChild(ElementConverter.toElement(notice.get().event()));
-            results.offer(Packet.packetInstance(message, JID.jidInstanceNS(user), to));
+            results.offer(headline(user, to, notice.get().event()));
         }
+    }
+
+    /**
+     * The users an available presence of {@code user} in {@code results} goes to: not components, whether
+     * addressed by domain ({@code pubsub.example.com}) or as {@code name@<server's host name>} (Tigase's
+     * {@code amp@host} gets a copy of every initial presence; a headline sent there is logged as
+     * "Not an AMP packet!").
+     */
+    private static List<JID> recipients(XMPPResourceConnection session, BareJID user, Queue<Packet> results) {
+        List<JID> recipients = new ArrayList<>();
+        for (Packet p : results) {
+            if ("presence".equals(p.getElemName()) && (p.getType() == null || p.getType() == StanzaType.available)
+                    && p.getStanzaFrom() != null && user.equals(p.getStanzaFrom().getBareJID())
+                    && p.getStanzaTo() != null && p.getStanzaTo().getLocalpart() != null
+                    && !isServerComponent(session, p.getStanzaTo())) {
+                recipients.add(p.getStanzaTo());
+            }
+        }
+        return recipients;
+    }
+
+    /** {@code amp@<host>}, or anything at the server's host name when that is no virtual host. */
+    private static boolean isServerComponent(XMPPResourceConnection session, JID to) {
+        String host = DNSResolverFactory.getInstance().getDefaultHost();
+        if (host == null || !host.equalsIgnoreCase(to.getDomain())) {
+            return false;
+        }
+        return "amp".equals(to.getLocalpart()) || !session.isLocalDomain(to.getDomain(), false);
+    }
+
+    /** A PEP notification from the user's bare JID, as a PEP service sends it. */
+    private static Packet headline(BareJID user, JID to, XmlNode event) {
+        Element message = new Element("message", new String[]{"type"}, new String[]{"headline"});
+        message.setXMLNS("jabber:client"); // without it Tigase routes the stanza nowhere
+        message.addChild(ElementConverter.toElement(event));
+        return Packet.packetInstance(message, JID.jidInstanceNS(user), to);
     }
 }

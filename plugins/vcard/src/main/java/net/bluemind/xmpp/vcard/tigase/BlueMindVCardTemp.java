@@ -1,10 +1,12 @@
 package net.bluemind.xmpp.vcard.tigase;
 
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.vcard.AvatarListener;
+import net.bluemind.xmpp.vcard.CardListener;
 import net.bluemind.xmpp.vcard.Reply;
 import net.bluemind.xmpp.vcard.VCardRequests;
 import net.bluemind.xmpp.vcard.render.AvatarRenderer;
@@ -18,9 +20,9 @@ import tigase.server.Packet;
 import tigase.server.xmppsession.SessionManager;
 import tigase.xml.Element;
 import tigase.xmpp.Authorization;
-import tigase.xmpp.PacketErrorTypeException;
 import tigase.xmpp.StanzaType;
 import tigase.xmpp.XMPPPacketFilterIfc;
+import tigase.xmpp.XMPPPreprocessorIfc;
 import tigase.xmpp.XMPPResourceConnection;
 import tigase.xmpp.XMPPStopListenerIfc;
 import tigase.xmpp.impl.PresenceState;
@@ -28,31 +30,36 @@ import tigase.xmpp.impl.annotation.DiscoFeatures;
 import tigase.xmpp.impl.annotation.Handle;
 import tigase.xmpp.impl.annotation.Handles;
 import tigase.xmpp.impl.annotation.Id;
-import tigase.xmpp.jid.JID;
 
 /**
  * Replaces Tigase's {@code vcard-temp} bean (same bean name): XEP-0054 vCards from the BlueMind address
- * book (set refused), the XEP-0153 photo hash in the user's presence, and the XEP-0084 avatar nodes of every
- * local user's PEP service (items get, metadata notifications). Not a subclass of Tigase's VCardTemp: that
+ * book (set refused), the XEP-0153 photo hash in the user's presence, the directory nodes of every local
+ * account's PEP service (XEP-0084 avatar, XEP-0292 vCard4, XEP-0172 nick: items get, notifications, publishing
+ * refused) claimed before any processor sees them ({@link PepGate}), every other PEP node left to tigase-pubsub
+ * when it is deployed, and directory names for roster items added without one. Not a subclass of Tigase's VCardTemp: that
  * class stores vCards in Tigase's user repository and would bridge PEP publications into it; here both
  * vCards and avatars are read-only views of the directory, so there is nothing to bridge.
  */
 @Id(BlueMindVCardTemp.XMLNS)
 @Handles({@Handle(path = {"iq", "vCard"}, xmlns = BlueMindVCardTemp.XMLNS),
-        @Handle(path = {"iq", "VCARD"}, xmlns = BlueMindVCardTemp.XMLNS),
-        @Handle(path = {"iq", "pubsub"}, xmlns = AvatarRenderer.PUBSUB_XMLNS)})
+        @Handle(path = {"iq", "VCARD"}, xmlns = BlueMindVCardTemp.XMLNS)})
 @DiscoFeatures({BlueMindVCardTemp.XMLNS})
 @Bean(name = "vcard-temp", parent = SessionManager.class, active = true)
 public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceState.ExtendedPresenceProcessorIfc,
-        XMPPPacketFilterIfc, XMPPStopListenerIfc, Initializable, UnregisterAware {
+        XMPPPacketFilterIfc, XMPPPreprocessorIfc, XMPPStopListenerIfc, Initializable, UnregisterAware {
 
     static final String XMLNS = "vcard-temp";
+    /** tigase-pubsub's session-manager processor: forwards PEP requests to the pubsub component. */
+    static final String PEP_PROCESSOR = "pep";
     private static final Logger LOG = Logger.getLogger(BlueMindVCardTemp.class.getName());
 
     @Inject(nullAllowed = true)
     private PresenceState presenceState;
     @Inject(nullAllowed = true)
     private PacketWriter writer;
+    @Inject(nullAllowed = true)
+    private SessionManager sessionManager;
+    private volatile Boolean pepSeen;
 
     private volatile VCardRuntime runtime;
     private volatile AvatarPusher pusher;
@@ -60,6 +67,12 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         AvatarPusher p = pusher;
         if (p != null) {
             p.avatarChanged(jid, photo, presenceState, writer);
+        }
+    };
+    private final CardListener onCardChange = (jid, contact) -> {
+        AvatarPusher p = pusher;
+        if (p != null) {
+            p.cardChanged(jid, contact, presenceState, writer);
         }
     };
 
@@ -73,6 +86,7 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         VCardRuntime r = runtime;
         if (r != null) {
             r.service.removeListener(onAvatarChange);
+            r.service.removeCardListener(onCardChange);
         }
     }
 
@@ -86,6 +100,7 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
                         VCardRuntime created = VCardRuntime.get();
                         pusher = new AvatarPusher(created.requests);
                         created.service.addListener(onAvatarChange);
+                        created.service.addCardListener(onCardChange);
                         runtime = created;
                     } catch (RuntimeException | LinkageError e) {
                         LOG.log(Level.SEVERE, "vcard plugin cannot start its engine", e);
@@ -108,46 +123,76 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         if (iq.getChild("vCard", XMLNS) != null || iq.getChild("VCARD", XMLNS) != null) {
             return packet.getType() == StanzaType.set ? requests.set() : requests.vcardTemp(target);
         }
-        Element pubsub = iq.getChild("pubsub", AvatarRenderer.PUBSUB_XMLNS);
-        if (pubsub == null) {
-            return null;
-        }
-        Element items = pubsub.getChild("items");
-        if (packet.getType() == StanzaType.get && items != null
-                && VCardRequests.isAvatarNode(items.getAttributeStaticStr("node"))) {
-            Element item = items.getChild("item");
-            return requests.avatarItems(target, items.getAttributeStaticStr("node"),
-                    item == null ? null : item.getAttributeStaticStr("id"));
-        }
-        Element publish = pubsub.getChild("publish");
-        if (packet.getType() == StanzaType.set && publish != null
-                && VCardRequests.isAvatarNode(publish.getAttributeStaticStr("node"))) {
-            return requests.avatarPublish();
-        }
         return null;
     }
 
-    /** With tigase-pubsub deployed, its PEP handling routes pubsub traffic; routing it too would duplicate it. */
-    @Override
-    protected boolean routes(Packet packet) {
-        return !(pepDelegated() && packet.getElement().getChild("pubsub", AvatarRenderer.PUBSUB_XMLNS) != null);
+    // --- PEP: directory nodes claimed before Tigase's processors; roster names -------------
+
+    /**
+     * Whether a PEP service is deployed: tigase-pubsub's {@code pep} processor is loaded in this session manager
+     * (it switches itself on when its jar is on the classpath). Read from the loaded processors, so it is what
+     * the running server really has; a change is logged once.
+     */
+    boolean pepServiceDeployed() {
+        SessionManager sm = sessionManager;
+        boolean deployed = sm != null && sm.getProcessors().containsKey(PEP_PROCESSOR);
+        Boolean before = pepSeen;
+        if (before == null || before != deployed) {
+            pepSeen = deployed;
+            LOG.info(deployed ? "PEP service (tigase-pubsub) deployed: the directory nodes (avatar, vCard4, nick) are "
+                    + "served by bm-xmpp, every other PEP node by it"
+                    : "no PEP service deployed: bm-xmpp serves the directory nodes (avatar, vCard4, nick) and "
+                    + "answers other PEP requests service-unavailable");
+        }
+        return deployed;
     }
 
     @Override
-    protected void notOwned(Packet packet, JID deliverTo, Queue<Packet> results) throws PacketErrorTypeException {
-        if (!pepDelegated() && (packet.getType() == StanzaType.get || packet.getType() == StanzaType.set)) {
-            Packet error = Authorization.FEATURE_NOT_IMPLEMENTED.getResponseMessage(packet,
-                    "only the avatar nodes (XEP-0084) are served here", true);
-            if (deliverTo != null) {
-                error.setPacketTo(deliverTo);
+    public boolean preProcess(Packet packet, XMPPResourceConnection session, NonAuthUserRepository repo,
+            Queue<Packet> results, Map<String, Object> settings) {
+        try {
+            if (!"iq".equals(packet.getElemName())) {
+                return false;
             }
-            results.offer(error);
+            VCardRuntime r = runtime();
+            if (r == null) {
+                return false;
+            }
+            PepGate.Claim claim = PepGate.claim(packet, session, pepServiceDeployed());
+            if (claim == null) {
+                RosterNames.fill(packet, session, r.requests);
+                return false;
+            }
+            packet.processedBy(id()); // answered here: Tigase adds no error of its own
+            PacketWriter w = writer;
+            if (w == null) {
+                answerPep(r, packet, claim, results);
+            } else {
+                r.pepAnswers.execute(() -> {
+                    Queue<Packet> out = new ArrayDeque<>(1);
+                    answerPep(r, packet, claim, out);
+                    w.write(out);
+                });
+            }
+            return true;
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "vcard plugin could not look at " + packet.getElemName() + " " + packet.getStanzaId(), e);
+            return false;
         }
     }
 
-    private boolean pepDelegated() {
-        VCardRuntime r = runtime;
-        return r != null && r.pepDelegated;
+    private static void answerPep(VCardRuntime r, Packet packet, PepGate.Claim claim, Queue<Packet> out) {
+        try {
+            VCardStanzas.answer(packet, r.pep.answer(claim.request()), claim.deliverTo(), out);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "vcard plugin failed on PEP request " + packet.getStanzaId(), e);
+            try {
+                VCardStanzas.answer(packet, new Reply.Error(Reply.Condition.INTERNAL_SERVER_ERROR,
+                        "internal error of the BlueMind vCard service"), claim.deliverTo(), out);
+            } catch (Exception ignored) {
+                // an error to an error: drop
+            }
+        }
     }
 
     // --- XEP-0153: the photo hash in outgoing presence -------------------------------------

@@ -29,18 +29,6 @@ abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
      */
     protected abstract Reply decide(Packet packet, String target);
 
-    /**
-     * Whether this bean routes {@code packet} when it is not answered here (to a remote user, or an answer
-     * coming back to our user). False lets another processor handling the same elements do it alone.
-     */
-    protected boolean routes(Packet packet) {
-        return true;
-    }
-
-    /** What to do with an IQ {@link #decide} does not own; default: nothing (another processor may). */
-    protected void notOwned(Packet packet, JID deliverTo, Queue<Packet> results) throws PacketErrorTypeException {
-    }
-
     @Override
     public void processFromUserToServerPacket(JID connectionId, Packet packet, XMPPResourceConnection session,
             NonAuthUserRepository repo, Queue<Packet> results, Map<String, Object> settings) {
@@ -56,9 +44,7 @@ abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
             NonAuthUserRepository repo, Queue<Packet> results, Map<String, Object> settings) {
         guarded(packet, results, () -> {
             if (!session.isLocalDomain(packet.getStanzaTo().getDomain(), false)) {
-                if (routes(packet)) {
-                    results.offer(packet.copyElementOnly()); // a remote user: route it
-                }
+                results.offer(packet.copyElementOnly()); // a remote user: route it
                 return;
             }
             handle(packet, packet.getStanzaTo().getBareJID().toString(), connectionId, results);
@@ -81,7 +67,7 @@ abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
         guarded(packet, results, () -> {
             if (isRequest(packet)) {
                 handle(packet, packet.getStanzaTo().getBareJID().toString(), null, results);
-            } else if (session != null && session.isAuthorized() && routes(packet)) {
+            } else if (session != null && session.isAuthorized()) {
                 // an answer from elsewhere to one of our user's requests: hand it to that connection
                 JID conn = session.getConnectionId(packet.getStanzaTo());
                 if (conn != null) {
@@ -106,8 +92,9 @@ abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
     private void handle(Packet packet, String target, JID deliverTo, Queue<Packet> results) throws Exception {
         Reply reply = decide(packet, target);
         if (reply == null) {
-            notOwned(packet, deliverTo, results);
-        } else if (!VCardStanzas.answer(packet, reply, deliverTo, results)) {
+            return; // not an IQ this bean answers
+        }
+        if (!VCardStanzas.answer(packet, reply, deliverTo, results)) {
             // Tigase says the domain is local but BlueMind does not know it: nobody to describe
             VCardStanzas.answer(packet, new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, "no such user"), deliverTo,
                     results);

@@ -1,11 +1,16 @@
 package net.bluemind.xmpp.vcard.tigase;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.common.BmXmpp;
 import net.bluemind.xmpp.common.settings.Keys;
 import net.bluemind.xmpp.common.settings.Settings;
 import net.bluemind.xmpp.vcard.ContactDirectory;
+import net.bluemind.xmpp.vcard.PepRequests;
 import net.bluemind.xmpp.vcard.PhotoProcessor;
 import net.bluemind.xmpp.vcard.VCardRequests;
 import net.bluemind.xmpp.vcard.VCardService;
@@ -20,23 +25,34 @@ final class VCardRuntime {
 
     final VCardService service;
     final VCardRequests requests;
-    final boolean pepDelegated;
+    final PepRequests pep;
+    /**
+     * Answers PEP requests claimed before Tigase's processors (on Tigase's own threads, which must not wait on
+     * bm-core); when its queue is full the caller answers.
+     */
+    final ExecutorService pepAnswers;
 
     private VCardRuntime(BmXmpp bm) {
         Settings s = bm.settings();
         PhotoProcessor photos = new PhotoProcessor(s.get(Keys.VCARD_PHOTO_MAX_PIXELS),
                 s.get(Keys.VCARD_PHOTO_MAX_BYTES));
         // its own two threads: a background re-read may wait for bm-core's timeouts, other plugins must not
-        ExecutorService background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "bm-xmpp-vcard");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService background = Executors.newFixedThreadPool(2, daemon("bm-xmpp-vcard"));
         this.service = new VCardService(new ContactDirectory(bm.core(), photos), s.get(Keys.VCARD_CACHE_TTL),
                 s.get(Keys.VCARD_CACHE_SIZE), background);
         this.requests = new VCardRequests(service);
-        this.pepDelegated = s.get(Keys.VCARD_PEP_DELEGATED);
+        this.pep = new PepRequests(service, requests);
+        this.pepAnswers = new ThreadPoolExecutor(4, 4, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000),
+                daemon("bm-xmpp-pep"), new ThreadPoolExecutor.CallerRunsPolicy());
         bm.bus().subscribe(service);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     static VCardRuntime get() {

@@ -43,6 +43,7 @@ final class VCardStanzas {
             case INTERNAL_SERVER_ERROR -> Authorization.INTERNAL_SERVER_ERROR;
             case BAD_REQUEST -> Authorization.BAD_REQUEST;
             case FEATURE_NOT_IMPLEMENTED -> Authorization.FEATURE_NOT_IMPLEMENTED;
+            case SERVICE_UNAVAILABLE -> Authorization.SERVICE_UNAVAILABLE;
         };
     }
 }
