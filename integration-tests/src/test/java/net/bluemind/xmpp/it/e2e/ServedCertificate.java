@@ -13,7 +13,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** The certificate the server presents for a name (SNI), over direct TLS (5223) or STARTTLS (5222). */
 final class ServedCertificate {
@@ -44,20 +43,7 @@ final class ServedCertificate {
 
     private static X509Certificate handshake(Socket raw, String name) throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] { new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        } }, new SecureRandom());
+        ctx.init(null, new TrustManager[] { XmppClients.ACCEPT_SELF_SIGNED }, new SecureRandom());
         try (SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(raw, name, raw.getPort(), true)) {
             SSLParameters p = tls.getSSLParameters();
             p.setServerNames(List.of(new SNIHostName(name)));

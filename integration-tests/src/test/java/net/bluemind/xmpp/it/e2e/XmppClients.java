@@ -18,7 +18,7 @@ import org.jxmpp.jid.impl.JidCreate;
 final class XmppClients {
 
     /** The test server's certificates are self-signed per domain (domains plugin): trust them as a user who accepted them. */
-    private static final X509TrustManager ACCEPT_SELF_SIGNED = new X509TrustManager() {
+    static final X509TrustManager ACCEPT_SELF_SIGNED = new X509TrustManager() {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }
