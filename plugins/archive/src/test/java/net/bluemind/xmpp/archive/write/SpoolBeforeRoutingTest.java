@@ -54,33 +54,46 @@ class SpoolBeforeRoutingTest {
 
     @Test
     void concurrentSendersAreReleasedOnlyOnceTheirMessageIsInTheSpool() throws Exception {
-        ScriptedSink sink = new ScriptedSink();
-        sink.down = true; // nothing leaves the spool: what is released must be found in it
+        // nothing leaves the spool: what is released must be found in it. The sink holds its first request until
+        // the end (a refusing one would make the writer merge segments while the test reads the spool files)
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        BulkSink held = batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SinkUnavailableException("held by the test", null);
+        };
         CaptureQueue q = new CaptureQueue(10_000, 500);
         Spool spool = new Spool(dir, 1 << 26);
         Set<String> released = ConcurrentHashMap.newKeySet();
         ExecutorService senders = Executors.newFixedThreadPool(8);
-        try (ArchiveWriter w = new ArchiveWriter(q, spool, sink, lazy()).start()) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int base = t * 1000;
-                done.add(senders.submit(() -> {
-                    for (int i = 0; i < 40; i++) {
-                        ArchivedMessage m = msg(base + i);
-                        SpoolTicket ticket = new SpoolTicket();
-                        assertThat(q.offer(m, ticket)).isTrue();
-                        assertThat(ticket.await(WAIT)).isEqualTo(SpoolTicket.Outcome.SPOOLED);
-                        released.add(m.id());
-                    }
-                    return null;
-                }));
+        try (ArchiveWriter w = new ArchiveWriter(q, spool, held, lazy()).start()) {
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    int base = t * 1000;
+                    done.add(senders.submit(() -> {
+                        for (int i = 0; i < 40; i++) {
+                            ArchivedMessage m = msg(base + i);
+                            SpoolTicket ticket = new SpoolTicket();
+                            assertThat(q.offer(m, ticket)).isTrue();
+                            assertThat(ticket.await(WAIT)).isEqualTo(SpoolTicket.Outcome.SPOOLED);
+                            released.add(m.id());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+                assertThat(released).hasSize(320);
+                assertThat(inSpoolFiles()).as("every released message is in a spool file").containsAll(released);
+                assertThat(spool.segments()).as("at most one segment (one fsync) per message").isBetween(1, 320);
+            } finally {
+                release.countDown();
             }
-            for (Future<?> f : done) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-            assertThat(released).hasSize(320);
-            assertThat(inSpoolFiles()).as("every released message is in a spool file").containsAll(released);
-            assertThat(spool.segments()).as("at most one segment (one fsync) per message").isBetween(1, 320);
         } finally {
             senders.shutdownNow();
         }
