@@ -92,8 +92,10 @@ class AuthBusEvictionIT {
                 Map.of("domain", "bluemind.test", "uid", "u-frank"));
 
         until(Duration.ofSeconds(10), "IM role gone", () -> !login("frank@bluemind.test", "frank-pw").succeeded());
-        assertThat(((AuthOutcome.Failure) login("frank@bluemind.test", "frank-pw")).text())
-                .isEqualTo("Instant messaging is not enabled for this account");
+        AuthOutcome.Failure refused = (AuthOutcome.Failure) login("frank@bluemind.test", "frank-pw");
+        assertThat(refused.condition()).as("shown as a disabled account, not a wrong password")
+                .isEqualTo(SaslCondition.ACCOUNT_DISABLED);
+        assertThat(refused.text()).startsWith("Instant messaging is not enabled for this account");
     }
 
     @Test
