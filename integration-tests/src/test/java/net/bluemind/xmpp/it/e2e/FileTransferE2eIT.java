@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -86,11 +90,34 @@ class FileTransferE2eIT {
         }
     }
 
+    /**
+     * Both services are found from the domain's disco#items, as clients look for them. tigase-socks5 2.0.1 on
+     * 8.4 lists its proxy as {@code proxy@<domain>}; that address and {@code proxy.<domain>} both answer.
+     */
     @Test
     void theDomainListsItsUploadServiceAndProxy() throws Exception {
-        DiscoverItems items = ServiceDiscoveryManager.getInstanceFor(alice).discoverItems(JidCreate.domainBareFrom(DOMAIN));
-        assertThat(items.getItems()).extracting(i -> i.getEntityID().toString())
-                .contains("upload." + DOMAIN, "proxy." + DOMAIN);
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(alice);
+        DiscoverItems items = disco.discoverItems(JidCreate.domainBareFrom(DOMAIN));
+        assertThat(items.getItems()).extracting(i -> i.getEntityID().toString()).contains("upload." + DOMAIN);
+        List<Jid> proxies = new java.util.ArrayList<>();
+        for (DiscoverItems.Item item : items.getItems()) {
+            if (disco.discoverInfo(item.getEntityID()).hasIdentity("proxy", "bytestreams")) {
+                proxies.add(item.getEntityID());
+            }
+        }
+        assertThat(proxies).extracting(Jid::toString).containsAnyOf("proxy." + DOMAIN, "proxy@" + DOMAIN);
+        assertThat(disco.discoverInfo(JidCreate.domainBareFrom("upload." + DOMAIN)).hasIdentity("store", "file")).isTrue();
+    }
+
+    /** Tigase's HTTP server serves the upload servlet only: REST, admin, dashboard and web setup are off. */
+    @Test
+    void theHttpServerExposesNothingButUploads() throws Exception {
+        for (String path : List.of("/", "/rest/", "/rest/user/alice@" + DOMAIN, "/admin/", "/dashboard/", "/setup/", "/ui/",
+                "/.well-known/host-meta")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(uploadBase() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("GET %s", path).isEqualTo(404);
+        }
     }
 
     @Test
@@ -163,7 +190,7 @@ class FileTransferE2eIT {
         assertThat(answer.getStreamHosts()).isNotEmpty();
         Bytestream.StreamHost host = answer.getStreamHosts().get(0);
         assertThat(host.getJID().toString()).isEqualTo("proxy." + DOMAIN);
-        assertThat(host.getAddress()).isEqualTo("127.0.0.1"); // proxy/remote-addresses of the e2e stack
+        assertThat(host.getAddress().toString()).isEqualTo("127.0.0.1"); // proxy/remote-addresses of the e2e stack
         assertThat(host.getPort()).isEqualTo(1080);
     }
 
@@ -201,6 +228,45 @@ class FileTransferE2eIT {
             assertThat(received.get(30, TimeUnit.SECONDS)).as("the bytes bob received").isEqualTo(content);
         } finally {
             Socks5Proxy.setLocalSocks5ProxyEnabled(wasLocalProxy);
+        }
+    }
+
+    /** A real client: slixmpp's XEP-0363 plugin (Debian's python3-slixmpp + python3-aiohttp), when installed. */
+    @Test
+    void slixmppUploadsAFileThatDownloadsWithTheSameBytes() throws Exception {
+        assumeTrue(pythonHas("slixmpp", "aiohttp"), "slixmpp upload check skipped: apt-get install python3-slixmpp python3-aiohttp");
+        Path dir = Files.createTempDirectory("bm-xmpp-slixmpp");
+        Path script = dir.resolve("slixmpp_upload.py");
+        try (InputStream in = getClass().getResourceAsStream("/e2e/slixmpp_upload.py")) {
+            Files.copy(in, script);
+        }
+        byte[] content = new byte[123_456];
+        new Random(363).nextBytes(content);
+        Path file = dir.resolve("minutes.pdf");
+        Files.write(file, content);
+        Process p = new ProcessBuilder(SYSTEM_PYTHON, script.toString(), "bob@" + DOMAIN, "bob-pw", file.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("slixmpp said:%n%s", out).isZero();
+        String url = out.lines().filter(l -> l.startsWith("GET ")).findFirst().orElseThrow().substring(4).trim();
+        assertThat(url).startsWith(uploadBase() + "/upload/").endsWith("/minutes.pdf");
+        HttpResponse<byte[]> fetched = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo(content);
+    }
+
+    private static final String SYSTEM_PYTHON = "/usr/bin/python3";
+
+    private static boolean pythonHas(String... modules) {
+        try {
+            Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", "import " + String.join(", ", modules))
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
         }
     }
 
