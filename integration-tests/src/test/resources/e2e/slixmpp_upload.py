@@ -25,8 +25,26 @@ class Uploader(slixmpp.ClientXMPP):
         self.result = (1, why)
         self.disconnect()
 
+    async def find_upload_service(self):
+        """The domain's disco#items, then disco#info of each: the item with identity store/file and the XEP-0363
+        feature (what xep_0363.find_upload_service does; Debian's slixmpp 1.8.3 version fails on Python 3.11)."""
+        plugin = self['xep_0363']
+        items = await self['xep_0030'].get_items(jid=self.boundjid.domain, timeout=20)
+        for item in items['disco_items']['items']:
+            info = await self['xep_0030'].get_info(jid=item[0], timeout=20)
+            identities = [(i[0], i[1]) for i in info['disco_info']['identities']]
+            if ('store', 'file') in identities and 'urn:xmpp:http:upload:0' in info['disco_info']['features']:
+                plugin.upload_service = info['from']
+                for form in info['disco_info'].iterables:
+                    values = form['values']
+                    if values.get('FORM_TYPE') == ['urn:xmpp:http:upload:0'] and values.get('max-file-size'):
+                        plugin.max_file_size = int(values['max-file-size'])
+                return
+        raise RuntimeError('no upload service in the disco#items of ' + self.boundjid.domain)
+
     async def start(self, _):
         try:
+            await self.find_upload_service()
             url = await self['xep_0363'].upload_file(self.path, timeout=20)
             self.result = (0, 'GET ' + url)
         except Exception as e:  # the reason is the test's output
