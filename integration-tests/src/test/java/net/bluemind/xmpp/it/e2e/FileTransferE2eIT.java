@@ -70,12 +70,17 @@ class FileTransferE2eIT {
         stack = E2eStack.get();
     }
 
+    private boolean installed() {
+        return stack.hasComponent("tigase-http-api") && stack.hasComponent("tigase-socks5");
+    }
+
     @BeforeEach
-    void needsTheFileTransferComponents() throws Exception {
+    void needsTheFileTransferComponents(org.junit.jupiter.api.TestInfo test) throws Exception {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
-        assumeTrue(stack.hasComponent("tigase-http-api") && stack.hasComponent("tigase-socks5"),
-                "file transfer e2e skipped: TIGASE_HOME has no tigase-http-api and tigase-socks5 jars"
-                        + " (build them as README \"File transfer\" says, e.g. /work/tigase/8.4.0-full-ft)");
+        if (!test.getTestMethod().orElseThrow().getName().equals("withoutTheJarsTheSameConfigurationServesNoFileService")) {
+            assumeTrue(installed(), "file transfer e2e skipped: TIGASE_HOME has no tigase-http-api and tigase-socks5 jars"
+                    + " (build them as README \"File transfer\" says, e.g. /work/tigase/8.4.0-full-ft)");
+        }
         if (alice == null) {
             alice = XmppClients.login("alice@" + DOMAIN, "alice-pw");
             bob = XmppClients.login("bob@" + DOMAIN, "bob-pw");
@@ -88,6 +93,19 @@ class FileTransferE2eIT {
             alice.disconnect();
             bob.disconnect();
         }
+    }
+
+    /** Server-only and 8.4.0-full: the shipped file-transfer block is inert (beans whose classes are absent are skipped). */
+    @Test
+    void withoutTheJarsTheSameConfigurationServesNoFileService() throws Exception {
+        assumeTrue(!stack.hasComponent("tigase-http-api") && !stack.hasComponent("tigase-socks5"),
+                "only without the file-transfer jars");
+        DiscoverItems items = ServiceDiscoveryManager.getInstanceFor(alice).discoverItems(JidCreate.domainBareFrom(DOMAIN));
+        assertThat(items.getItems()).extracting(i -> i.getEntityID().toString())
+                .noneMatch(j -> j.startsWith("upload.") || j.startsWith("proxy"));
+        assertThat(stack.tigase.effectiveConfig()).doesNotContain("tigase.http.upload.FileUploadComponent",
+                "tigase.socks5.Socks5ProxyComponent");
+        assertThat(stack.tigase.consoleLog()).doesNotContain("tigase.http.", "tigase.socks5.", "unknown class");
     }
 
     /**
