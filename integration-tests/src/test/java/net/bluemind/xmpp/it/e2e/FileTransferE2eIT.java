@@ -103,8 +103,6 @@ class FileTransferE2eIT {
         DiscoverItems items = ServiceDiscoveryManager.getInstanceFor(alice).discoverItems(JidCreate.domainBareFrom(DOMAIN));
         assertThat(items.getItems()).extracting(i -> i.getEntityID().toString())
                 .noneMatch(j -> j.startsWith("upload.") || j.startsWith("proxy"));
-        assertThat(stack.tigase.effectiveConfig()).doesNotContain("tigase.http.upload.FileUploadComponent",
-                "tigase.socks5.Socks5ProxyComponent");
         assertThat(stack.tigase.consoleLog()).doesNotContain("tigase.http.", "tigase.socks5.", "unknown class");
     }
 
