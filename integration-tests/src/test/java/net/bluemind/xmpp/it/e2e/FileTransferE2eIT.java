@@ -103,7 +103,9 @@ class FileTransferE2eIT {
         DiscoverItems items = ServiceDiscoveryManager.getInstanceFor(alice).discoverItems(JidCreate.domainBareFrom(DOMAIN));
         assertThat(items.getItems()).extracting(i -> i.getEntityID().toString())
                 .noneMatch(j -> j.startsWith("upload.") || j.startsWith("proxy"));
-        assertThat(stack.tigase.consoleLog()).doesNotContain("tigase.http.", "tigase.socks5.", "unknown class");
+        // (the group-chat block's beans switched off without their jar do log "unknown class null for bean muc")
+        assertThat(stack.tigase.consoleLog()).doesNotContain("tigase.http.", "tigase.socks5.", "for bean upload",
+                "for bean proxy", "for bean http");
     }
 
     /**
