@@ -74,7 +74,8 @@ public final class CheckMain {
                     opts.getOrDefault("host", "127.0.0.1"),
                     Duration.ofDays(Long.parseLong(opts.getOrDefault("cert-warn-days", "30"))),
                     init.getProperty(UserStoreCheck.KEY), opts.get("login"),
-                    opts.containsKey("password-file") ? Files.readString(Path.of(opts.get("password-file"))).trim() : null);
+                    opts.containsKey("password-file") ? Files.readString(Path.of(opts.get("password-file"))).trim() : null,
+                    FileServicesCheck.Config.of(init));
             List<CheckResult> results = Deployment.check(target);
             if (json) {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));

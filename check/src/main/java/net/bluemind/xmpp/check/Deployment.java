@@ -17,7 +17,8 @@ final class Deployment {
     static final int[] PORTS = {5222, 5223, 5269};
 
     record Target(CoreClient core, URI amqp, URI es, Resolver resolver, String xmppHost, String connectHost,
-            Duration certWarnBefore, String userDbUri, String login, String password) {
+            Duration certWarnBefore, String userDbUri, String login, String password,
+            FileServicesCheck.Config files) {
     }
 
     private Deployment() {
@@ -38,6 +39,9 @@ final class Deployment {
             out.add(up ? CheckResult.ok("port", t.connectHost() + ":" + port, "accepts connections")
                     : CheckResult.fail("port", t.connectHost() + ":" + port, "nothing accepts connections",
                             "start bm-xmpp (systemctl start bm-xmpp) and open the port in the firewall"));
+        }
+        if (t.files() != null) {
+            out.addAll(FileServicesCheck.judge(t.files(), t.connectHost(), domains, port -> reachable(t.connectHost(), port)));
         }
         SrvChecks srv = new SrvChecks(t.resolver(), t.xmppHost());
         for (String domain : domains) {

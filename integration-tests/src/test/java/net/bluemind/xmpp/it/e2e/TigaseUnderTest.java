@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  */
 final class TigaseUnderTest implements AutoCloseable {
 
+    /** httpServer/connections/ports of the shipped etc/init.properties (file upload, when tigase-http-api is there). */
+    static final int UPLOAD_HTTP_PORT = 8088;
+
     private final Path home;
     private final Path repo;
     private Process process;
@@ -51,7 +54,13 @@ final class TigaseUnderTest implements AutoCloseable {
     void configure(Path shippedInitProperties, String mainDomain, Map<String, String> bmXmppSettings) throws IOException {
         String text = Files.readString(shippedInitProperties, StandardCharsets.UTF_8)
                 .replace("--virt-hosts = example.com", "--virt-hosts = " + mainDomain)
-                .replace("--admins = admin@example.com", "--admins = admin0@" + mainDomain);
+                .replace("--admins = admin@example.com", "--admins = admin0@" + mainDomain)
+                // file transfer: no nginx in front, the upload URLs point at Tigase's HTTP server itself
+                .replace("upload/logic/server-name = mail.example.com", "upload/logic/server-name = 127.0.0.1")
+                .replace("upload/logic/protocol = https", "upload/logic/protocol = http")
+                .replace("upload/logic/port[I] = 443", "upload/logic/port[I] = " + UPLOAD_HTTP_PORT)
+                .replace("proxy/connections/1080/ifc[s] = *", "proxy/connections/1080/ifc[s] = 127.0.0.1")
+                .replace("#proxy/remote-addresses[s] = 203.0.113.10", "proxy/remote-addresses[s] = 127.0.0.1");
         for (Map.Entry<String, String> e : bmXmppSettings.entrySet()) {
             Matcher m = Pattern.compile("^#--bm-xmpp\\." + Pattern.quote(e.getKey()) + " = .*$", Pattern.MULTILINE).matcher(text);
             if (!m.find()) {
