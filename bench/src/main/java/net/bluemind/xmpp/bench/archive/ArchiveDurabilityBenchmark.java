@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.bench.archive;
 
+import net.bluemind.xmpp.bench.Rounds;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -88,12 +89,12 @@ public final class ArchiveDurabilityBenchmark implements Benchmark {
                 report.figure(k + "capture p50, spooled first", newLat.percentileMillis(50) * 1000, "us");
                 report.figure(k + "capture p99, queued only", oldLat.percentileMillis(99) * 1000, "us");
                 report.figure(k + "capture p99, spooled first", newLat.percentileMillis(99) * 1000, "us");
-                report.figure(k + "message path, queued only", median(oldPath), "msg/s");
-                report.figure(k + "message path, spooled first", median(newPath), "msg/s");
-                report.figure(k + "stored in ES, queued only", median(oldStored), "msg/s");
-                report.figure(k + "stored in ES, spooled first", median(newStored), "msg/s");
-                report.ratio(k + "message path spooled/queued", median(newPath), median(oldPath));
-                report.ratio(k + "stored in ES spooled/queued", median(newStored), median(oldStored));
+                report.figure(k + "message path, queued only", Rounds.median(oldPath), "msg/s");
+                report.figure(k + "message path, spooled first", Rounds.median(newPath), "msg/s");
+                report.figure(k + "stored in ES, queued only", Rounds.median(oldStored), "msg/s");
+                report.figure(k + "stored in ES, spooled first", Rounds.median(newStored), "msg/s");
+                report.ratio(k + "message path spooled/queued", Rounds.median(newPath), Rounds.median(oldPath));
+                report.ratio(k + "stored in ES spooled/queued", Rounds.median(newStored), Rounds.median(oldStored));
             }
             for (IndexNames names : created) {
                 es.client().indices().delete(d -> d.index(names.index()).ignoreUnavailable(true));
@@ -101,12 +102,6 @@ public final class ArchiveDurabilityBenchmark implements Benchmark {
         } finally {
             scheduler.shutdownNow();
         }
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        java.util.Arrays.sort(v);
-        return v[v.length / 2];
     }
 
     private static Run run(URI url, ScheduledExecutorService scheduler, List<IndexNames> created, CaptureDurability mode,

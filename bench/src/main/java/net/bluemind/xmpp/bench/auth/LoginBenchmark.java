@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.bench.auth;
 
+import net.bluemind.xmpp.bench.Rounds;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,8 +112,8 @@ public final class LoginBenchmark implements Benchmark {
                     coldCalls += sim.requests("/api/");
                     coldValidates += sim.requests("/api/auth/validate");
                 }
-                double rawRate = median(raws);
-                double coldRate = median(colds);
+                double rawRate = Rounds.median(raws);
+                double coldRate = Rounds.median(colds);
                 double firstRate = firstLogins(core, config, users, sim);
                 sim.resetCounters();
                 double warmRate = measure(pool, users, viaWarm, WARM_BUDGET);
@@ -134,12 +135,6 @@ public final class LoginBenchmark implements Benchmark {
                 pool.shutdownNow();
             }
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** First logins of every user, each with a fresh engine: validate, domain lookup, user, roles. */
