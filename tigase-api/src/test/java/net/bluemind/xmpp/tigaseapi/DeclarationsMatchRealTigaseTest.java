@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Every type, constructor and method we declare must exist in the real Tigase 8.4.0 jars with the same
  * kind, parameter types, return type and static-ness; otherwise the plugins would compile here and fail
  * with NoSuchMethodError in a real server. Runs when the real jars are in the local Maven repository
- * (tigase:tigase-server:8.4.0, tigase-utils:4.4.0, tigase-xmltools:4.3.0), is skipped otherwise.
+ * (tigase:tigase-server:8.4.0, tigase-utils:4.4.0, tigase-xmltools:4.3.0, tigase-muc:3.4.0), is skipped otherwise.
  */
 class DeclarationsMatchRealTigaseTest {
 
@@ -31,7 +31,8 @@ class DeclarationsMatchRealTigaseTest {
     private static final List<Path> REAL_JARS = List.of(
             REPO.resolve("tigase-server/8.4.0/tigase-server-8.4.0.jar"),
             REPO.resolve("tigase-utils/4.4.0/tigase-utils-4.4.0.jar"),
-            REPO.resolve("tigase-xmltools/4.3.0/tigase-xmltools-4.3.0.jar"));
+            REPO.resolve("tigase-xmltools/4.3.0/tigase-xmltools-4.3.0.jar"),
+            REPO.resolve("tigase-muc/3.4.0/tigase-muc-3.4.0.jar"));
 
     @Test
     void everyDeclarationExistsInTheRealServer() throws Exception {

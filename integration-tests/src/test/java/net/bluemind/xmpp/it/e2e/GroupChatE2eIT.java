@@ -232,6 +232,73 @@ class GroupChatE2eIT {
     }
 
     @Test
+    void whoJoinsGetsTheRoomHistoryFromTheArchiveWithItsArchiveIdsAndWithinWhatTheyAskedFor() throws Exception {
+        EntityBareJid roomJid = room("history");
+        XMPPTCPConnection ann = user("ann");
+        MultiUserChat annRoom = MultiUserChatManager.getInstanceFor(ann).getMultiUserChat(roomJid);
+        BlockingQueue<Message> annInbox = new LinkedBlockingQueue<>();
+        annRoom.addMessageListener(annInbox::add);
+        annRoom.create(nick("ann")).makeInstant();
+        List<String> said = List.of("history one", "history two", "history three");
+        for (String text : said) {
+            annRoom.sendMessage(text);
+            poll(annInbox, text);
+            Thread.sleep(5);
+        }
+        List<String> ids = new ArrayList<>();
+        awaitRoomDocuments(roomJid, said.size()).forEach(h -> ids.add(0, h.path("_id").asText()));
+
+        // default join: the room's history, oldest first, delayed, each with the id MAM at the room pages with
+        List<Message> history = joinAndCollectHistory("cid", roomJid, null, said.size());
+        assertThat(bodies(history)).containsExactlyElementsOf(said);
+        assertThat(history).allSatisfy(m -> {
+            assertThat(m.getFrom().toString()).as("under the nick it was said with").isEqualTo(roomJid + "/ann");
+            assertThat(m.hasExtension("delay", "urn:xmpp:delay")).as("XEP-0203 delay").isTrue();
+        });
+        assertThat(history).extracting(m -> m.getExtension(StanzaIdElement.class).getId()).containsExactlyElementsOf(ids);
+        assertThat(history).extracting(m -> m.getExtension(StanzaIdElement.class).getBy())
+                .containsOnly(roomJid.toString());
+
+        MamQuery mam = MamManager.getInstanceFor(MultiUserChatManager.getInstanceFor(user("cid")).getMultiUserChat(roomJid))
+                .queryArchive(MamQueryArgs.builder().build());
+        assertThat(mam.getMessages()).extracting(m -> m.getFrom().toString()).containsOnly(roomJid + "/ann");
+
+        // what the joining client asks for bounds it: the newest one only; none (Conversations, catching up by MAM)
+        assertThat(bodies(joinAndCollectHistory("ben", roomJid, 1, 1))).containsExactly("history three");
+        assertThat(joinAndCollectHistory("out", roomJid, 0, 0)).isEmpty();
+    }
+
+    /** Joins as {@code name} (maxStanzas null: no {@code <history/>}; 0: none asked) and returns the delayed messages. */
+    private List<Message> joinAndCollectHistory(String name, EntityBareJid roomJid, Integer maxStanzas, int expected)
+            throws Exception {
+        XMPPTCPConnection c = user(name);
+        BlockingQueue<Message> delayed = new LinkedBlockingQueue<>();
+        c.addAsyncStanzaListener(st -> delayed.add((Message) st), st -> st instanceof Message m
+                && m.getType() == Message.Type.groupchat && m.getBody() != null && m.hasExtension("delay", "urn:xmpp:delay"));
+        MultiUserChat muc = MultiUserChatManager.getInstanceFor(c).getMultiUserChat(roomJid);
+        var enter = muc.getEnterConfigurationBuilder(nick(name));
+        if (maxStanzas != null && maxStanzas == 0) {
+            enter.requestNoHistory();
+        } else if (maxStanzas != null) {
+            enter.requestMaxStanzasHistory(maxStanzas);
+        }
+        muc.join(enter.build());
+        List<Message> got = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(expected == 0 ? 2 : 10);
+        while (Instant.now().isBefore(deadline) && got.size() <= expected) {
+            Message m = delayed.poll(200, TimeUnit.MILLISECONDS);
+            if (m != null) {
+                got.add(m);
+            } else if (got.size() == expected && expected > 0) {
+                Thread.sleep(500); // one more would be one too many: give it the time to arrive
+                delayed.drainTo(got);
+                break;
+            }
+        }
+        return got;
+    }
+
+    @Test
     void aMembersOnlyRoomIsReadByItsMembersAndRefusesOutsidersAndOutcasts() throws Exception {
         EntityBareJid roomJid = room("board");
         XMPPTCPConnection ann = user("ann");

@@ -151,7 +151,8 @@ class PepE2eIT {
             assertThat(got).as("one reply to the read").hasSize(1);
             if (pep) {
                 assertThat(type(published.get(0))).as(published.get(0).toXML().toString()).isEqualTo("result");
-                assertThat(got.get(0).toXML().toString()).contains("device id='" + deviceId + "'");
+                // no OMEMO provider in the test client: the item comes back as generic XML (xmlns on each element)
+                assertThat(got.get(0).toXML().toString()).containsPattern("<device[^>]* id='" + deviceId + "'");
             } else {
                 assertThat(condition(published.get(0))).isEqualTo("service-unavailable");
                 assertThat(condition(got.get(0))).isEqualTo("service-unavailable");

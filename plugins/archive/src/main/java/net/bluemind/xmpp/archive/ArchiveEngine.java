@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.archive.capture.CaptureRules;
+import net.bluemind.xmpp.archive.room.JoinHistory;
 import net.bluemind.xmpp.archive.capture.Direction;
 import net.bluemind.xmpp.archive.capture.Stanza;
 import net.bluemind.xmpp.archive.erase.RetentionPurge;
@@ -59,6 +60,8 @@ public final class ArchiveEngine implements AutoCloseable {
     private final CaptureDurability durability;
     private final AtomicLong lastTimeoutWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
     private volatile ScheduledFuture<?> indexRetry;
+    private final Predicate<String> localDomain;
+    private final JoinHistory joinHistory;
 
     /**
      * Starts the archive. An incompatible mapping fails here ({@link IncompatibleMappingException}); an
@@ -75,6 +78,7 @@ public final class ArchiveEngine implements AutoCloseable {
     public ArchiveEngine(ArchiveConfig config, CoreClient core, MessageBus bus, ScheduledExecutorService scheduler,
             Predicate<String> localDomain, LongSupplier clock, RoomDirectory rooms) throws IOException {
         this.durability = config.durability();
+        this.localDomain = localDomain;
         this.es = new EsConnection(config.esUrls(), Duration.ofSeconds(2), Duration.ofSeconds(30));
         try {
             this.index = new ArchiveIndex(es.client(), config.names());
@@ -91,6 +95,7 @@ public final class ArchiveEngine implements AutoCloseable {
                     config.writer().flushInterval().plusSeconds(2), Duration.ofMinutes(1), 100_000);
             this.mam = new MamService(fresh, new RoomMembershipFromMuc(rooms, new ParticipantMembership(search)),
                     localDomain, config.maxPage());
+            this.joinHistory = new JoinHistory(fresh, clock);
             this.removal = new EsArchiveRemoval(es.client(), config.names());
             this.erasure = new UserErasure(core, removal, localDomain, scheduler);
             if (bus != null) {
@@ -134,34 +139,50 @@ public final class ArchiveEngine implements AutoCloseable {
      */
     public Optional<String> capture(Stanza stanza, Direction direction) {
         try {
-            Optional<ArchivedMessage> m = rules.decide(stanza, direction);
-            if (m.isEmpty()) {
-                return Optional.empty();
-            }
-            if (!durability.beforeRouting()) {
-                if (!queue.offer(m.get())) {
-                    return Optional.empty();
-                }
-                fresh.captured(m.get());
-                return Optional.of(m.get().id());
-            }
-            SpoolTicket ticket = new SpoolTicket();
-            if (!queue.offer(m.get(), ticket)) {
-                return Optional.empty();
-            }
-            SpoolTicket.Outcome o = ticket.await(durability.timeout().toNanos());
-            if (o == SpoolTicket.Outcome.FAILED) {
-                return Optional.empty();
-            }
-            if (o == SpoolTicket.Outcome.TIMED_OUT) {
-                warnTimeout();
-            }
-            fresh.captured(m.get());
-            return Optional.of(m.get().id());
+            return store(rules.decide(stanza, direction));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "archive capture failed for a message; not archived", e);
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@link #capture} for a message a room of ours is about to broadcast, with the nick its sender has in the room:
+     * archived once, owned by the room, whichever server the sender is on.
+     */
+    public Optional<String> captureAtRoom(Stanza stanza, String nick) {
+        try {
+            return store(rules.decide(stanza, Direction.OUTGOING).map(m -> m.withNick(nick)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "archive capture failed for a room message; not archived", e);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> store(Optional<ArchivedMessage> m) {
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!durability.beforeRouting()) {
+            if (!queue.offer(m.get())) {
+                return Optional.empty();
+            }
+            fresh.captured(m.get());
+            return Optional.of(m.get().id());
+        }
+        SpoolTicket ticket = new SpoolTicket();
+        if (!queue.offer(m.get(), ticket)) {
+            return Optional.empty();
+        }
+        SpoolTicket.Outcome o = ticket.await(durability.timeout().toNanos());
+        if (o == SpoolTicket.Outcome.FAILED) {
+            return Optional.empty();
+        }
+        if (o == SpoolTicket.Outcome.TIMED_OUT) {
+            warnTimeout();
+        }
+        fresh.captured(m.get());
+        return Optional.of(m.get().id());
     }
 
     /** At most one warning a minute: a stalled disk must not flood the log once per message. */
@@ -182,6 +203,15 @@ public final class ArchiveEngine implements AutoCloseable {
 
     public MamService mam() {
         return mam;
+    }
+
+    public JoinHistory joinHistory() {
+        return joinHistory;
+    }
+
+    /** Whether a domain is one of this server's virtual hosts. */
+    public boolean isLocalDomain(String domain) {
+        return domain != null && localDomain.test(domain);
     }
 
     public EsArchiveRemoval removal() {

@@ -16,9 +16,29 @@ import java.util.Objects;
  * @param type       {@code chat}, {@code normal} or {@code groupchat}
  * @param thread     the XMPP thread, or null
  * @param originid   the sender's own message id attribute, or null
+ * @param nick       in a room archive, the sender's nick in the room when they said it; null elsewhere (and in
+ *                   room messages archived before bm-xmpp kept it)
  */
 public record ArchivedMessage(String id, long timecreate, String from, String to, String message, List<String> owners,
-        String type, String thread, String originid) {
+        String type, String thread, String originid, String nick) {
+
+    public ArchivedMessage(String id, long timecreate, String from, String to, String message, List<String> owners,
+            String type, String thread, String originid) {
+        this(id, timecreate, from, to, message, owners, type, thread, originid, null);
+    }
+
+    public ArchivedMessage withNick(String value) {
+        return new ArchivedMessage(id, timecreate, from, to, message, owners, type, thread, originid, value);
+    }
+
+    /** The name a room message is shown under: the nick it was said with, else its sender's local part. */
+    public String shownNick() {
+        if (nick != null && !nick.isBlank()) {
+            return nick;
+        }
+        int at = from.indexOf('@');
+        return at < 0 ? from : from.substring(0, at);
+    }
 
     public ArchivedMessage {
         Objects.requireNonNull(id, "id");

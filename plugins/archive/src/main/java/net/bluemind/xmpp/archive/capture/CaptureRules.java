@@ -20,8 +20,9 @@ import net.bluemind.xmpp.archive.Jid;
  * recipient too when the recipient is a user of this server (one document, two owners);</li>
  * <li>chat/normal arriving from another server: once, at delivery, owned by the local recipient only;</li>
  * <li>chat/normal arriving from a local user: not again (already archived at the sender);</li>
- * <li>groupchat: once, in the sender's session, with {@code to} = the room and owned by the room; the copies the
- * room reflects to each occupant are not archived.</li>
+ * <li>groupchat: once, with {@code to} = the room and owned by the room: by a room of ours as it broadcasts it
+ * (any sender, with the nick), else in the sender's session; the copies the room reflects to each occupant are not
+ * archived.</li>
  * </ul>
  */
 public final class CaptureRules {

@@ -21,7 +21,7 @@ public final class MamRenderer {
      */
     public static XmlElement result(ArchivedMessage m, String archive, String requester, String queryId) {
         XmlElement original = XmlElement.of("message", "jabber:client")
-                .withAttribute("from", m.type().equals("groupchat") ? m.to() + "/" + localPart(m.from()) : m.from())
+                .withAttribute("from", m.type().equals("groupchat") ? m.to() + "/" + m.shownNick() : m.from())
                 .withAttribute("to", m.to())
                 .withAttribute("type", m.type())
                 .withAttribute("id", m.originid())
@@ -70,10 +70,5 @@ public final class MamRenderer {
 
     private static XmlElement field(String var, String type) {
         return XmlElement.of("field", null).withAttribute("var", var).withAttribute("type", type);
-    }
-
-    private static String localPart(String bare) {
-        int at = bare.indexOf('@');
-        return at < 0 ? bare : bare.substring(0, at);
     }
 }

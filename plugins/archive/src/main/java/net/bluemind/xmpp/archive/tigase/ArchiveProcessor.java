@@ -78,6 +78,7 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
             }
             engine = new ArchiveEngine(ArchiveConfig.from(rt.settings()), rt.core(), rt.bus(), rt.scheduler(),
                     this::isLocalDomain, System::currentTimeMillis, rooms);
+            RunningArchive.started(engine);
         } catch (Throwable t) {
             LOG.log(Level.SEVERE, "bm-xmpp archive NOT started, messages are not archived: " + t.getMessage(), t);
         }
@@ -88,6 +89,7 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
         ArchiveEngine e = engine;
         engine = null;
         if (e != null) {
+            RunningArchive.stopped(e);
             e.close();
         }
     }
@@ -142,9 +144,10 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
     }
 
     /**
-     * A room message is archived once, in its sender's session, with {@code to} = the room. For a room of ours it
-     * then carries our XEP-0359 id {@code by} the room (tigase-muc copies it to every occupant), and tigase-muc's own
-     * id is taken off the copies it reflects: clients get the id that MAM at the room pages with.
+     * A room message is archived once. To a room of ours, by the room itself ({@link ArchiveRoomHistory}, which
+     * knows the nick and sees remote senders too); a client cannot set the room's ids. To another server's room, or
+     * when tigase-muc runs without our history provider, here in the sender's session with {@code to} = the room.
+     * The copies a room of ours reflects keep only our id (tigase-muc adds one of its own).
      */
     private void captureGroupchat(ArchiveEngine e, Packet packet, Stanza stanza, boolean fromOwnConnection) {
         if (fromOwnConnection) {
@@ -152,6 +155,9 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
             boolean ours = room != null && rooms.hosts(room);
             if (ours) {
                 MessageStanzas.stripForged(packet.getElement(), room);
+                if (RunningArchive.roomsArchiveThemselves()) {
+                    return;
+                }
             }
             Optional<String> id = e.capture(stanza, Direction.OUTGOING);
             if (id.isPresent() && ours) {

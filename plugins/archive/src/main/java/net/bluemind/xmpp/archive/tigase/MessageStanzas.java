@@ -19,14 +19,16 @@ final class MessageStanzas {
     }
 
     static Stanza of(Packet packet, JID from) {
-        Element m = packet.getElement();
-        String type = m.getAttributeStaticStr("type");
         JID to = packet.getStanzaTo();
-        boolean carbon = m.getChild("sent", CARBONS) != null || m.getChild("received", CARBONS) != null
-               ;
+        Element m = packet.getElement();
+        return of(m, m.getAttributeStaticStr("type"), from == null ? null : from.toString(), to == null ? null : to.toString());
+    }
+
+    static Stanza of(Element m, String type, String from, String to) {
+        boolean carbon = m.getChild("sent", CARBONS) != null || m.getChild("received", CARBONS) != null;
         boolean noStore = m.getChild("no-store", HINTS) != null || m.getChild("no-permanent-store", HINTS) != null;
-        return new Stanza(type, from == null ? null : from.toString(), to == null ? null : to.toString(),
-                XMLUtils.unescape(m.getAttributeStaticStr("id")), cdata(m, "body"), cdata(m, "thread"), carbon, noStore);
+        return new Stanza(type, from, to, XMLUtils.unescape(m.getAttributeStaticStr("id")), cdata(m, "body"),
+                cdata(m, "thread"), carbon, noStore);
     }
 
     private static String cdata(Element m, String child) {
