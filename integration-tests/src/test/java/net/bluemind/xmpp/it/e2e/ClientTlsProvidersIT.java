@@ -16,7 +16,7 @@ class ClientTlsProvidersIT {
 
     @Test
     void smackLeavesTheJdkCryptoProvidersFirst() throws Exception {
-        SmackConfiguration.getVersion();
+        SmackConfiguration.getDefaultReplyTimeout(); // loads Smack and runs its initializers
         assertThat(Security.getProviders()[0].getName()).isEqualTo("SUN");
         assertThat(Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName()).isEqualTo("SunJCE");
     }

@@ -224,9 +224,14 @@ class GroupChatE2eIT {
                 && m.getType() == Message.Type.chat && m.getBody() != null);
         ann.sendStanza(ann.getStanzaFactory().buildMessageStanza()
                 .to(JidCreate.entityFullFrom(roomJid + "/ben")).ofType(Message.Type.chat).setBody(secret).build());
-        assertThat(benPrivate.poll(10, TimeUnit.SECONDS)).as("ben got ann's private message").isNotNull();
+        Message benGot = benPrivate.poll(10, TimeUnit.SECONDS);
+        assertThat(benGot).as("ben got ann's private message").isNotNull();
         JsonNode pm = awaitDocuments("{\"match\":{\"message\":\"" + secret + "\"}}", 1);
         assertThat(pm).hasSize(1);
+        StanzaIdElement pmId = benGot.getExtension(StanzaIdElement.class);
+        assertThat(pmId).as("the private message carries the id of ben's archive").isNotNull();
+        assertThat(pmId.getBy()).isEqualTo("muc-ben@" + DOMAIN);
+        assertThat(pmId.getId()).isEqualTo(pm.get(0).path("_id").asText());
         assertThat(pm.get(0).path("_source").path("from").asText()).isEqualTo("muc-ann@" + DOMAIN);
         assertThat(pm.get(0).path("_source").path("to").asText()).isEqualTo("muc-ben@" + DOMAIN);
     }

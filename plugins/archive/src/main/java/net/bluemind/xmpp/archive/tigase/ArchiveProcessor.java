@@ -123,7 +123,7 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
             }
             String occupant = fromOwnConnection ? stanza.to() : stanza.from();
             if (Jid.resource(occupant) != null && rooms.hosts(occupant)) {
-                capturePrivateInRoom(e, stanza, occupant, fromOwnConnection);
+                capturePrivateInRoom(e, packet, stanza, occupant, fromOwnConnection);
                 return false;
             }
             // the stanza-id names the recipient's archive, so only a local user recipient gets one (XEP-0359)
@@ -174,16 +174,37 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
     /**
      * A private message through a room of ours (XEP-0045 section 7.5) is, in a non-anonymous room, a chat between
      * the two users: archived once, in the sender's session, between their real bare JIDs (one document, both
-     * owners when both are ours); its copy the room delivers is not archived again unless the sender is not ours.
-     * In a semi-anonymous room the real JID is not everyone's to know: archived for the sender only, to the room.
+     * owners when both are ours), and the copy delivered to a recipient of ours carries the XEP-0359 id of that
+     * archive {@code by} the recipient; the copy is not archived again unless the sender is not ours (then it is
+     * archived, and given its id, at delivery; ids claiming to be the recipient's are stripped). In a semi-anonymous room the real JID is not everyone's to know: archived for the sender only, to the room.
      */
-    private void capturePrivateInRoom(ArchiveEngine e, Stanza s, String occupant, boolean fromOwnConnection)
+    private void capturePrivateInRoom(ArchiveEngine e, Packet packet, Stanza s, String occupant, boolean fromOwnConnection)
             throws RoomDirectoryException {
         Optional<String> real = rooms.realJid(occupant);
+        Element m = packet.getElement();
         if (fromOwnConnection) {
-            e.capture(real.isPresent() ? withPeer(s, s.from(), real.get()) : s, Direction.OUTGOING);
-        } else if (real.isPresent() && !isLocalDomain(Jid.domain(real.get()))) {
-            e.capture(withPeer(s, real.get(), s.to()), Direction.INCOMING);
+            if (real.isEmpty()) {
+                e.capture(s, Direction.OUTGOING);
+                return;
+            }
+            String peer = Jid.bare(real.get());
+            boolean localPeer = isLocalDomain(Jid.domain(peer));
+            if (localPeer) {
+                MessageStanzas.stripForged(m, peer);
+            }
+            Optional<String> id = e.capture(withPeer(s, s.from(), real.get()), Direction.OUTGOING);
+            if (id.isPresent() && localPeer) {
+                MessageStanzas.addStanzaId(m, peer, id.get()); // the recipient's archive holds it: its id
+            }
+            return;
+        }
+        String recipient = Jid.bare(s.to());
+        if (real.isPresent() && isLocalDomain(Jid.domain(real.get()))) {
+            return; // archived in the sender's session, which set the id
+        }
+        MessageStanzas.stripForged(m, recipient);
+        if (real.isPresent()) {
+            e.capture(withPeer(s, real.get(), s.to()), Direction.INCOMING).ifPresent(id -> MessageStanzas.addStanzaId(m, recipient, id));
         }
     }
 
