@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -271,6 +272,29 @@ class GroupChatE2eIT {
         // what the joining client asks for bounds it: the newest one only; none (Conversations, catching up by MAM)
         assertThat(bodies(joinAndCollectHistory("ben", roomJid, 1, 1))).containsExactly("history three");
         assertThat(joinAndCollectHistory("out", roomJid, 0, 0)).isEmpty();
+    }
+
+    @Test
+    void withElasticsearchDownARoomStillWorksAndItsMessagesReachTheArchiveWhenItIsBack() throws Exception {
+        EntityBareJid roomJid = room("nostore");
+        stack.restartWith(Map.of("es-urls", "http://127.0.0.1:9")); // nothing listens there
+        try {
+            XMPPTCPConnection ann = user("ann");
+            MultiUserChat annRoom = MultiUserChatManager.getInstanceFor(ann).getMultiUserChat(roomJid);
+            BlockingQueue<Message> annInbox = new LinkedBlockingQueue<>();
+            annRoom.addMessageListener(annInbox::add);
+            annRoom.create(nick("ann")).makeInstant();
+            annRoom.sendMessage("said while the archive was down");
+            Message echoed = poll(annInbox, "said while the archive was down");
+            assertThat(echoed.getExtension(StanzaIdElement.class)).as("spooled: it has its archive id").isNotNull();
+            assertThat(joinAndCollectHistory("ben", roomJid, null, 0)).as("no history, but the join works").isEmpty();
+        } finally {
+            open.forEach(XMPPTCPConnection::disconnect);
+            open.clear();
+            stack.restartWith(Map.of("es-urls", stack.es.toString()));
+        }
+        assertThat(awaitRoomDocuments(roomJid, 1)).as("replayed from the spool, once").hasSize(1);
+        assertThat(bodies(joinAndCollectHistory("cid", roomJid, null, 1))).containsExactly("said while the archive was down");
     }
 
     /** Joins as {@code name} (maxStanzas null: no {@code <history/>}; 0: none asked) and returns the delayed messages. */
