@@ -5,9 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import net.bluemind.xmpp.auth.web.WebOrigins;
-import net.bluemind.xmpp.common.settings.Settings;
-import net.bluemind.xmpp.common.settings.SettingsException;
 import tigase.server.websocket.WebSocketHybi;
 import tigase.server.websocket.WebSocketXMPPIOService;
 
@@ -22,26 +19,11 @@ public class WebSocketOriginCheck extends WebSocketHybi {
     private static final Logger LOG = Logger.getLogger(WebSocketOriginCheck.class.getName());
     private static final String FORBIDDEN = "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
 
-    private final WebOrigins origins;
-
-    public WebSocketOriginCheck() {
-        WebOrigins o;
-        try {
-            o = WebOrigins.from(Settings.fromSystemProperties());
-        } catch (SettingsException e) {
-            LOG.severe("bm-xmpp: " + e.getMessage() + "; WebSocket connections from web pages are all refused");
-            o = new WebOrigins(java.util.List.of());
-        }
-        origins = o;
-        LOG.info("bm-xmpp: WebSocket accepts web pages of " + (origins.allowed().isEmpty() ? "no origin (web-origins is empty)"
-                : String.join(", ", origins.allowed())));
-    }
-
     @Override
     public boolean handshake(WebSocketXMPPIOService service, Map<String, String> headers, byte[] buf)
             throws NoSuchAlgorithmException, IOException {
         String origin = headers.get("ORIGIN"); // Tigase upper-cases header names
-        if (!origins.allows(origin)) {
+        if (!ConfiguredOrigins.get().allows(origin)) {
             LOG.log(Level.INFO, "bm-xmpp: WebSocket from a page of {0} refused (not in web-origins), client {1}",
                     new Object[] {origin, service.getRemoteAddress()});
             service.writeRawData(FORBIDDEN);
