@@ -13,7 +13,9 @@ const browser = await chromium.launch({
   executablePath: input.chromium || '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    // the XMPP domain's name leads to the local server: TLS gets the SNI a real deployment has
+    ...(input.mapHost ? ['--host-resolver-rules=MAP ' + input.mapHost + ' 127.0.0.1'] : [])],
 });
 
 let current = null;

@@ -22,8 +22,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
 import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
 import org.jivesoftware.smack.packet.Message;
@@ -63,8 +61,10 @@ class WebImE2eIT {
 
         String config = stack.tigase.effectiveConfig();
         assertThat(config).as("the shipped web transports").contains("WebSocketOriginCheck", "BoshOrigins");
-        tlsHandshake(5291);
-        tlsHandshake(5281);
+        // the web transports' TLS serves the domain's certificate, the one of direct TLS on 5223
+        java.security.cert.X509Certificate c2s = ServedCertificate.direct(E2eStack.DOMAIN);
+        assertThat(ServedCertificate.direct(5291, E2eStack.DOMAIN)).as("WebSocket TLS on 5291").isEqualTo(c2s);
+        assertThat(ServedCertificate.direct(5281, E2eStack.DOMAIN)).as("BOSH TLS on 5281").isEqualTo(c2s);
 
         if (!userExists(core)) {
             core.addUser(USER, "wendy-pw", "hasIM");
@@ -106,8 +106,10 @@ class WebImE2eIT {
                 Map<String, Object> input = new HashMap<>();
                 input.put("pageUrl", WebImPage.ORIGIN + "/");
                 input.put("foreignPageUrl", WebImPage.FOREIGN_ORIGIN + "/");
-                input.put("wsUrl", "wss://127.0.0.1:5291/");
-                input.put("boshUrl", "https://127.0.0.1:5281/");
+                // the server by its domain name (the browser maps it to 127.0.0.1), so TLS gets SNI as in production
+                input.put("wsUrl", "wss://" + E2eStack.DOMAIN + ":5291/");
+                input.put("boshUrl", "https://" + E2eStack.DOMAIN + ":5281/");
+                input.put("mapHost", E2eStack.DOMAIN);
                 input.put("jid", USER);
                 input.put("peerJid", PEER);
                 input.put("wsToken", wsToken);
@@ -206,16 +208,6 @@ class WebImE2eIT {
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.path("status").asText()).as("auth/login: %s", r.body()).isEqualTo("Ok");
         return body.path("authKey").asText();
-    }
-
-    private static void tlsHandshake(int port) throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new javax.net.ssl.TrustManager[] {XmppClients.ACCEPT_SELF_SIGNED}, null);
-        try (SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
-            s.setSoTimeout(5000);
-            s.startHandshake();
-            assertThat(s.getSession().getProtocol()).as("TLS on %s", port).startsWith("TLSv1.");
-        }
     }
 
     private static List<Path> logsContaining(Path home, String token) throws Exception {
