@@ -46,7 +46,7 @@ async function waitConnectedOrFailed(s, timeout = 2 * STEP_MS) {
     const st = window.bmxState;
     const fb = window.bmx && window.bmx.converse.state && window.bmx.converse.state.connfeedback;
     const status = fb ? fb.get('connection_status') : undefined;
-    return st && (st.connected || st.disconnected || status === 0 || status === 2 || status === 4);
+    return st && (st.connected || st.disconnected || st.gaveUp || status === 0 || status === 2 || status === 4);
   }, null, { timeout });
   return s.page.evaluate(() => window.bmxState.connected);
 }
@@ -192,7 +192,7 @@ await step('foreignWebsocket', async () => {
 
 await step('foreignBosh', async () => {
   const s = await open('foreign-bosh', input.foreignPageUrl, { ...base, transport: 'bosh', url: input.boshUrl, token: input.foreignToken });
-  const r = await refusal(s, '10-foreign-origin-bosh-refused.png', 15000);
+  const r = await refusal(s, '10-foreign-origin-bosh-refused.png', 20000);
   await s.context.close();
   return r;
 });

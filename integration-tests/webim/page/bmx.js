@@ -29,10 +29,19 @@
       api.listen.on('rosterContactsFetched', () => state.events.push('roster'));
       // what Strophe is doing while not connected (Strophe.Status: 1 connecting, 3 authenticating, 4 auth failed)
       const shown = { 1: 'connecting...', 3: 'authenticating...' };
-      setInterval(() => {
+      // a BOSH request the browser blocks (CORS) looks like a server that never answers: Strophe keeps retrying,
+      // so the page gives up by itself and says so
+      const started = Date.now();
+      const timer = setInterval(() => {
         const fb = _converse.state && _converse.state.connfeedback;
         const st = fb && fb.get('connection_status');
-        if (!state.connected && !state.disconnected && shown[st]) status(shown[st]);
+        if (state.connected || state.disconnected) return clearInterval(timer);
+        if (Date.now() - started > 12000) {
+          state.gaveUp = true;
+          status('not connected: no answer from the chat server (is this page allowed to use it?)', true);
+          return clearInterval(timer);
+        }
+        if (shown[st]) status(shown[st]);
       }, 300);
     },
   });

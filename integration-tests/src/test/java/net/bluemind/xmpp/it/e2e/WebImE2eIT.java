@@ -155,11 +155,16 @@ class WebImE2eIT {
 
             JsonNode fws = steps.get("foreignWebsocket");
             assertThat(fws.path("connected").asBoolean()).as("a page of another origin over WebSocket").isFalse();
+            assertThat(fws.path("console").toString()).as("what Chromium saw")
+                    .contains("Error during WebSocket handshake: Unexpected response code: 403");
             assertThat(logsContaining(stack.tigase.home(), "WebSocket from a page of " + WebImPage.FOREIGN_ORIGIN + " refused"))
                     .as("Tigase's log says why").isNotEmpty();
             JsonNode fbosh = steps.get("foreignBosh");
             assertThat(fbosh.path("connected").asBoolean()).as("a page of another origin over BOSH").isFalse();
-            assertThat(fbosh.path("console").toString()).as("Chromium blocked it by CORS").contains("CORS");
+            assertThat(fbosh.path("console").toString()).as("Chromium blocked it by CORS")
+                    .contains("blocked by CORS policy", "'Access-Control-Allow-Origin' header has a value '" + WebImPage.ORIGIN + "'");
+            assertThat(fws.path("status").asText() + " / " + fbosh.path("status").asText())
+                    .as("what the foreign page shows").startsWith("not connected").contains("/ not connected");
 
             for (String token : tokens) {
                 assertThat(logsContaining(stack.tigase.home(), token)).as("log files carrying a session token").isEmpty();
