@@ -22,6 +22,10 @@ bmx_ensure_prereqs() {
   command -v vfychain >/dev/null 2>&1 && command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v certtool >/dev/null 2>&1 || missing+=(gnutls-bin)
+  # the web IM browser test (e2e WebImE2eIT): headless Chromium driven by Node (playwright-core, Converse.js)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
@@ -34,6 +38,22 @@ bmx_ensure_prereqs() {
     bmx_root_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
     if [ -n "${BMX_REMOVE_POLICY:-}" ]; then rm -f /usr/sbin/policy-rc.d; fi
   fi
+  bmx_ensure_webim_modules
   # Erlang (RabbitMQ) needs a resolvable "localhost" for the node name bmxmpp-<port>@localhost
   getent hosts localhost >/dev/null || echo "WARNING: 'localhost' does not resolve; RabbitMQ will not start" >&2
+}
+
+# The browser test's npm packages (pinned by integration-tests/webim/package-lock.json), installed when the lock
+# file changed since the last install; a failure only makes that one test skip, saying why.
+bmx_ensure_webim_modules() {
+  local dir lock
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/integration-tests/webim"
+  lock="$dir/node_modules/.package-lock.json"
+  [ -f "$dir/package-lock.json" ] || return 0
+  command -v npm >/dev/null 2>&1 || return 0
+  if [ ! -f "$lock" ] || [ "$dir/package-lock.json" -nt "$lock" ]; then
+    echo "== npm ci in $dir (Converse.js, playwright-core: test only)"
+    (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null) \
+      || echo "WARNING: npm ci failed in $dir: the web IM browser test will skip" >&2
+  fi
 }

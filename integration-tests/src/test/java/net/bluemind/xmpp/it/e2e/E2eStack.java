@@ -55,7 +55,9 @@ final class E2eStack {
                 "es-urls", es.toString(),
                 "certs-dir", work.resolve("certs").toString(),
                 "archive-spool-dir", work.resolve("spool").toString(),
-                "archive-flush-interval", "200ms"));
+                "archive-flush-interval", "200ms",
+                // the "BlueMind external URL" whose pages may use BOSH and WebSocket: the web IM test page
+                "web-origins", WebImPage.ORIGIN));
         tigase.configure(shippedInitProperties, DOMAIN, settings);
         System.out.println("e2e: Tigase from " + home + (hasComponent("tigase-muc") ? " (with MUC)" : "")
                 + (hasComponent("tigase-pubsub") ? " (with PubSub)" : ""));

@@ -22,8 +22,13 @@ final class ServedCertificate {
 
     /** Direct TLS on 5223 with SNI = name. */
     static X509Certificate direct(String name) throws Exception {
+        return direct(5223, name);
+    }
+
+    /** Direct TLS on that port (5223, or the web transports' 5281 and 5291) with SNI = name. */
+    static X509Certificate direct(int port, String name) throws Exception {
         Socket raw = new Socket();
-        raw.connect(new InetSocketAddress("127.0.0.1", 5223), 5000);
+        raw.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         return handshake(raw, name);
     }
 

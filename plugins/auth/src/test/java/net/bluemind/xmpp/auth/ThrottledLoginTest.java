@@ -95,4 +95,39 @@ class ThrottledLoginTest {
         assertThat(failed(login("carol@bluemind.test", "carol-pw", "198.51.100.5"), SaslCondition.ACCOUNT_DISABLED)
                 .text()).isEqualTo("Instant messaging is not enabled for this account; ask your BlueMind administrator for the Instant messaging role");
     }
+
+    /** BlueMind's web application logs in with a session token instead of a password: its failures count the same. */
+    @Test
+    void wrongAndExpiredSessionTokensCountAgainstTheSameThrottleAsWrongPasswords() {
+        String expired = CORE.sim.sessionToken("bob@bluemind.test");
+        CORE.sim.expireSessionToken(expired);
+        failed(login("bob@bluemind.test", "sim-session-00000000-0000-0000-0000-000000000000", "198.51.100.8"),
+                SaslCondition.NOT_AUTHORIZED);
+        ticker.advance(Duration.ofSeconds(6));
+        failed(login("bob@bluemind.test", expired, "198.51.100.8"), SaslCondition.NOT_AUTHORIZED);
+        ticker.advance(Duration.ofSeconds(6));
+        failed(login("bob@bluemind.test", "wrong-password", "198.51.100.8"), SaslCondition.NOT_AUTHORIZED);
+        ticker.advance(Duration.ofSeconds(6));
+        long calls = CORE.validateCalls();
+
+        String valid = CORE.sim.sessionToken("bob@bluemind.test");
+        assertThat(failed(login("bob@bluemind.test", valid, "203.0.113.9"), SaslCondition.NOT_AUTHORIZED).text())
+                .as("a valid token of a locked account").contains("Too many failed logins");
+        assertThat(failed(login("bob@bluemind.test", "bob-pw", "203.0.113.9"), SaslCondition.NOT_AUTHORIZED).text())
+                .as("the right password of that account").contains("Too many failed logins");
+        assertThat(CORE.validateCalls()).as("a locked account is not checked").isEqualTo(calls);
+
+        ticker.advance(Duration.ofMinutes(16));
+        assertThat(succeeded(login("bob@bluemind.test", valid, "203.0.113.9")).jid()).isEqualTo("bob@bluemind.test");
+    }
+
+    @Test
+    void aTokenRetryTooSoonAfterAFailedTokenIsRefusedUnchecked() {
+        failed(login("bob@bluemind.test", "sim-session-not-issued", "198.51.100.9"), SaslCondition.NOT_AUTHORIZED);
+        String valid = CORE.sim.sessionToken("bob@bluemind.test");
+        assertThat(failed(login("bob@bluemind.test", valid, "198.51.100.9"), SaslCondition.NOT_AUTHORIZED).text())
+                .contains("too soon");
+        ticker.advance(Duration.ofMillis(1100));
+        succeeded(login("bob@bluemind.test", valid, "198.51.100.9"));
+    }
 }

@@ -250,6 +250,16 @@ public final class BmCoreSimulator implements AutoCloseable {
         return dir.read(d -> d.issueSessionToken(d.requireUser(email)));
     }
 
+    /**
+     * Ends a BlueMind session (as its expiry or a logout does): validate no longer answers TOKEN for it.
+     * Fails when the simulator never issued that token or it has already expired.
+     */
+    public void expireSessionToken(String token) {
+        if (!dir.read(d -> d.expireSessionToken(token))) {
+            throw new IllegalArgumentException("no such live session token");
+        }
+    }
+
     /** Adds a user with one default address (allAliases), the password and roles, and a vCard holding its name. */
     public SimulatedUser addUser(String email, String password, String... roles) {
         int at = email.indexOf('@');

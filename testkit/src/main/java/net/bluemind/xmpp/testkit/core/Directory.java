@@ -86,6 +86,11 @@ final class Directory {
         return token;
     }
 
+    /** The session ends (logout, expiry): the token is no longer valid. */
+    boolean expireSessionToken(String token) {
+        return sessionTokens.remove(token) != null;
+    }
+
     boolean isSessionTokenOf(String secret, DirectoryUser user) {
         return user.uid.equals(sessionTokens.get(secret));
     }

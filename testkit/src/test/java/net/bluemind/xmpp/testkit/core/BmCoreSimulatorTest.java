@@ -126,6 +126,15 @@ class BmCoreSimulatorTest {
     }
 
     @Test
+    void anExpiredSessionTokenIsNoLongerValid() throws Exception {
+        String token = sim.sessionToken("alice@bluemind.test");
+        assertThat(validate("alice@bluemind.test", token)).isEqualTo("TOKEN");
+        sim.expireSessionToken(token);
+        assertThat(validate("alice@bluemind.test", token)).isEqualTo("NONE");
+        assertThatThrownBy(() -> sim.expireSessionToken(token)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void photosAreRealPngsExceptTheCorruptOne() throws Exception {
         HttpResponse<byte[]> bob = get("/api/users/bluemind.test/u-bob/photo", sim.apiToken());
         assertThat(bob.headers().firstValue("Content-Type")).contains("image/png");

@@ -9,6 +9,7 @@ import static net.bluemind.xmpp.common.settings.Parsers.oneOf;
 import static net.bluemind.xmpp.common.settings.Parsers.path;
 import static net.bluemind.xmpp.common.settings.Parsers.size;
 import static net.bluemind.xmpp.common.settings.Parsers.string;
+import static net.bluemind.xmpp.common.settings.Parsers.webOrigins;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -74,6 +75,12 @@ public final class Keys {
             duration(Duration.ZERO));
     public static final Setting<Duration> AUTH_THROTTLE_LOCKOUT = add("auth-throttle-lockout", "15m",
             "how long an account or IP over its failure limit is refused", duration(Duration.ofSeconds(1)));
+
+    // --- web clients (BOSH, WebSocket) -------------------------------------------------------
+    public static final Setting<List<String>> WEB_ORIGINS = add("web-origins", "",
+            "origins (scheme://host[:port], comma-separated) whose web pages may use BOSH and WebSocket, normally "
+                    + "BlueMind's external URL, e.g. https://mail.example.com; empty: no web page may (clients that "
+                    + "send no Origin, i.e. not browsers, are not concerned)", webOrigins());
 
     // --- vcard -----------------------------------------------------------------------------
     public static final Setting<Duration> VCARD_CACHE_TTL = add("vcard-cache-ttl", "15m",

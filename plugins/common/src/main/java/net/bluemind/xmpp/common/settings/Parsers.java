@@ -110,6 +110,29 @@ final class Parsers {
         }, "comma-separated http(s) URLs, or empty to use bm-locator");
     }
 
+    /** Browser origins as they travel in the Origin header: scheme://host[:port], no path; lower case. */
+    static ValueParser<List<String>> webOrigins() {
+        return of(raw -> {
+            List<String> out = new ArrayList<>();
+            for (String part : raw.split(",")) {
+                String p = part.trim().toLowerCase(Locale.ROOT);
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (p.endsWith("/")) {
+                    p = p.substring(0, p.length() - 1);
+                }
+                URI u = URI.create(p);
+                if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null
+                        || !u.getRawPath().isEmpty() || u.getRawQuery() != null || u.getRawUserInfo() != null) {
+                    throw new IllegalArgumentException("not an origin: " + p);
+                }
+                out.add(p);
+            }
+            return List.copyOf(out);
+        }, "comma-separated origins like https://mail.example.com, or empty");
+    }
+
     static ValueParser<URI> amqpUri() {
         return of(raw -> {
             URI u = URI.create(raw);
