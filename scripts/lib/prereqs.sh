@@ -22,6 +22,8 @@ bmx_ensure_prereqs() {
   command -v vfychain >/dev/null 2>&1 && command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v certtool >/dev/null 2>&1 || missing+=(gnutls-bin)
+  # a real XMPP client library besides Smack, for the e2e suite (SlixmppRoomsE2eIT): Debian's python3-slixmpp
+  [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import slixmpp' >/dev/null 2>&1 || missing+=(python3-slixmpp)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
