@@ -18,6 +18,8 @@ from pathlib import Path
 
 import slixmpp
 from slixmpp.exceptions import IqError, PresenceError
+from slixmpp.xmlstream.handler import Callback
+from slixmpp.xmlstream.matcher import MatchXPath
 
 PLUGINS = ['xep_0030', 'xep_0004', 'xep_0045', 'xep_0059', 'xep_0203', 'xep_0297', 'xep_0313', 'xep_0359']
 STEP_TIMEOUT = 15
@@ -37,7 +39,9 @@ class Client(slixmpp.ClientXMPP):
         self.add_event_handler('connection_failed', lambda e: self._fail('connection_failed: %s' % e))
         self.add_event_handler('ssl_invalid_chain', lambda e: self._fail('ssl_invalid_chain: %s' % e))
         self.add_event_handler('groupchat_message', self.groupchat.put_nowait)
-        self.add_event_handler('message', self._message)
+        # MAM results carry no <body> of their own, so slixmpp's 'message' event never fires for them
+        self.register_handler(Callback('MAM results', MatchXPath('{jabber:client}message/{urn:xmpp:mam:2}result'),
+                                       self._mam_result))
         self.mam_results = {}
 
     def _started(self, _):
@@ -49,7 +53,7 @@ class Client(slixmpp.ClientXMPP):
         if not self.started.done():
             self.started.set_exception(RuntimeError(why))
 
-    def _message(self, msg):
+    def _mam_result(self, msg):
         qid = msg['mam_result']['queryid']
         if qid:
             self.mam_results.setdefault(qid, []).append(msg)
