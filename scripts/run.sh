@@ -53,7 +53,8 @@ fi
 
 # --- Tigase ------------------------------------------------------------------------------------
 # A copy of $TIGASE_HOME (the install itself is never modified) with the bundle in jars/ and the repo's
-# etc/init.properties, edited the way an operator would to point at the services above.
+# etc/init.properties, edited the way an operator would to point at the services above. File transfer has no
+# nginx in front here: upload URLs name Tigase's own HTTP server (http://127.0.0.1:8088), the proxy 127.0.0.1.
 start_tigase() {
   local home=$STATE/tigase main=${BMX_MAIN_DOMAIN:-bluemind.test}
   if ! ls "$TIGASE_HOME"/jars/tigase-server*.jar >/dev/null 2>&1; then
@@ -69,6 +70,11 @@ start_tigase() {
       -e "s|^#--bm-xmpp.es-urls = .*|--bm-xmpp.es-urls = http://127.0.0.1:$ES_PORT|" \
       -e "s|^#--bm-xmpp.certs-dir = .*|--bm-xmpp.certs-dir = $STATE/certs|" \
       -e "s|^#--bm-xmpp.archive-spool-dir = .*|--bm-xmpp.archive-spool-dir = $STATE/archive-spool|" \
+      -e "s|^upload/logic/server-name = .*|upload/logic/server-name = 127.0.0.1|" \
+      -e "s|^upload/logic/protocol = .*|upload/logic/protocol = http|" \
+      -e "s|^upload/logic/port\[I\] = .*|upload/logic/port[I] = 8088|" \
+      -e "s|^proxy/connections/1080/ifc\[s\] = .*|proxy/connections/1080/ifc[s] = 127.0.0.1|" \
+      -e "s|^#proxy/remote-addresses\[s\] = .*|proxy/remote-addresses[s] = 127.0.0.1|" \
       etc/init.properties > "$home/etc/init.properties"
   printf '\n# run.sh: loopback only\nc2s/ifc[s] = 127.0.0.1\ns2s/ifc[s] = 127.0.0.1\nbosh/ifc[s] = 127.0.0.1\nws2s/ifc[s] = 127.0.0.1\n' \
       >> "$home/etc/init.properties"

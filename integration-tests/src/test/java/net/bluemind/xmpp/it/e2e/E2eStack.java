@@ -96,6 +96,11 @@ final class E2eStack {
         }
     }
 
+    /** Where the domains plugin keeps each domain's certificate, {@code <domain>.pem} (chain + key). */
+    Path certsDir() {
+        return Path.of(settings.get("certs-dir"));
+    }
+
     /** Stops Tigase, applies the given bm-xmpp settings to the shipped init.properties, starts it again. */
     void restartWith(Map<String, String> changed) throws Exception {
         tigase.stop();
