@@ -1,0 +1,33 @@
+package tigase.net;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/** Declared members: only those bm-xmpp uses. */
+public abstract class IOService<RefObject> {
+
+    public IOService() {
+    }
+
+    public void forceStop() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    public abstract void processWaitingPackets() throws IOException;
+
+    public void startTLS(boolean clientMode, boolean wantClientAuth, boolean needClientAuth) throws IOException {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    protected char[] readData() throws IOException {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    protected void writeBytes(ByteBuffer data) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    protected void writeData(String data) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+}

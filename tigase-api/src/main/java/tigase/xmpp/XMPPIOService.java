@@ -1,0 +1,29 @@
+package tigase.xmpp;
+
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
+import tigase.net.IOService;
+import tigase.server.Packet;
+
+/** Declared members: only those bm-xmpp uses. */
+public class XMPPIOService<RefObject> extends IOService<RefObject> {
+
+    public ReentrantLock writeInProgress;
+
+    public XMPPIOService() {
+    }
+
+    public void addPacketToSend(Packet packet) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    @Override
+    public void forceStop() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    @Override
+    public void processWaitingPackets() throws IOException {
+        throw new UnsupportedOperationException("declaration only");
+    }
+}
