@@ -71,7 +71,7 @@ if [ "${1:-}" = "--phase" ]; then
   else
     # Tigase's default configuration: its own auth and user store (Derby), its own vCard; no bundle
     cat > "$home/etc/init.properties" <<EOF
-'config-type' = '--gen-config-def'
+config-type = --gen-config-def
 --virt-hosts = $DOMAIN
 --admins = admin@$DOMAIN
 --user-db = derby

@@ -115,7 +115,8 @@ final class ClassRun {
     }
 
     private Outcome outcome(String test, Outcome.Kind kind, String reason, long millis) {
-        return new Outcome(specification, testClass.getSimpleName(), testClass.getSimpleName() + ": " + test, kind, reason, millis);
+        String name = test.startsWith(testClass.getSimpleName() + ".") ? test : testClass.getSimpleName() + ": " + test;
+        return new Outcome(specification, testClass.getSimpleName(), name, kind, reason, millis);
     }
 
     /** The remaining test the framework last logged as started, if any. */

@@ -25,7 +25,7 @@ final class Report {
         List<Outcome> res = new ArrayList<>();
         for (String line : Files.readAllLines(tsv).subList(1, Files.readAllLines(tsv).size())) {
             String[] f = line.split("\t", 5);
-            res.add(new Outcome(f[1], f[2].split(":")[0], f[2], Outcome.Kind.valueOf(f[0]), f.length > 4 ? f[4] : "", Long.parseLong(f[3])));
+            res.add(new Outcome(f[1], f[2].split("[.:]")[0], f[2], Outcome.Kind.valueOf(f[0]), f.length > 4 ? f[4] : "", Long.parseLong(f[3])));
         }
         return res;
     }
