@@ -14,6 +14,7 @@ import org.igniterealtime.smack.inttest.FailedTest;
 import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework.TestRunResult;
 import org.igniterealtime.smack.inttest.SuccessfulTest;
 import org.igniterealtime.smack.inttest.TestNotPossible;
+import org.igniterealtime.smack.inttest.TestNotPossibleException;
 import org.igniterealtime.smack.inttest.TestResult;
 
 /**
@@ -101,9 +102,13 @@ final class ClassRun {
         }
         Throwable impossible = result.getImpossibleTestClasses().get(testClass);
         if (impossible != null) {
+            // the framework files any checked exception of the constructor here, not only TestNotPossibleException
+            boolean notPossible = impossible instanceof TestNotPossibleException;
             for (Method m : remaining) {
-                outcomes.add(outcome(m.getDeclaringClass().getSimpleName() + "." + m.getName(), Outcome.Kind.NOT_POSSIBLE,
-                        "class not possible: " + Outcome.flat(impossible.getMessage()), 0));
+                outcomes.add(outcome(m.getDeclaringClass().getSimpleName() + "." + m.getName(),
+                        notPossible ? Outcome.Kind.NOT_POSSIBLE : Outcome.Kind.FAILED,
+                        notPossible ? "class not possible: " + Outcome.flat(impossible.getMessage())
+                                : "class constructor failed: " + describe(impossible), 0));
             }
             remaining.clear();
         }
