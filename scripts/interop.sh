@@ -118,7 +118,8 @@ EOF
     -Dsinttest.accountThreeUsername="$(u 2)" -Dsinttest.accountThreePassword="$(p 2)" \
     -Dsinttest.testRunResultProcessors=org.igniterealtime.smack.inttest.SmackIntegrationTestFramework\$JulTestRunResultProcessor \
     -Dsinttest.debugger=org.igniterealtime.smack.inttest.util.FileLoggerFactory -DlogDir="$out/xmpp" \
-    -cp "$CP" net.bluemind.xmpp.interop.InteropMain "$out" "$SPECS" 2> "$out/suite.log" | tee "$out/progress.txt"
+    -cp "$CP" net.bluemind.xmpp.interop.InteropMain "$out" "$SPECS" 2> "$out/suite.log" \
+    | grep --line-buffered -v '^Saving debug logs in ' | tee "$out/progress.txt"
   echo "$(( $(date +%s) - t0 ))" > "$out/seconds"
   exit 0
 fi
