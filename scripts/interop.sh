@@ -69,6 +69,12 @@ if [ "${1:-}" = "--phase" ]; then
         etc/init.properties > "$home/etc/init.properties"
     for _ in $(seq 1 60); do listening 8090 && break; sleep 0.5; done
   else
+    # Tigase's own self-signed certificate names only *.<domain>, which no client accepts for <domain> (Smack: "No
+    # subject alternative DNS name matching bluemind.test found. Tried: *.bluemind.test"): give the baseline one
+    # for the domain, as its operator would (certs/<domain>.pem, chain + key)
+    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=$DOMAIN" \
+      -addext "subjectAltName=DNS:$DOMAIN,DNS:*.$DOMAIN" -keyout "$out/baseline-key.pem" -out "$out/baseline-cert.pem" 2>/dev/null
+    cat "$out/baseline-cert.pem" "$out/baseline-key.pem" > "$home/certs/$DOMAIN.pem"
     # Tigase's default configuration: its own auth and user store (Derby), its own vCard; no bundle
     cat > "$home/etc/init.properties" <<EOF
 config-type = --gen-config-def
