@@ -44,6 +44,7 @@ public final class InteropMain {
         }
         StartedTests started = StartedTests.install();
         List<Class<? extends AbstractSmackIntTest>> classes = new ArrayList<>(SuiteClasses.find());
+        JdkTlsFirst.ensure();
         classes.removeIf(c -> !specs.isEmpty() && !specs.contains(SuiteClasses.specification(c).toUpperCase()));
         if (Boolean.getBoolean("interop.list")) {
             classes.forEach(c -> System.out.printf("%-16s %-60s %d tests%n", SuiteClasses.specification(c), c.getName(),
@@ -56,6 +57,7 @@ public final class InteropMain {
         for (Class<? extends AbstractSmackIntTest> c : classes) {
             i++;
             long t0 = System.currentTimeMillis();
+            JdkTlsFirst.ensure();
             List<Outcome> outcomes = new ClassRun(c, started).run();
             all.addAll(outcomes);
             Report.write(out.resolve("results.tsv"), all);
