@@ -23,7 +23,9 @@ public final class Register {
                     .setXmppDomain(args[0]).setHost(args[1]).build());
             try {
                 c.connect();
-                AccountManager.getInstance(c).createAccount(Localpart.from(up[0]), up[1]);
+                // Tigase's registration form requires an email (not-acceptable without one)
+                AccountManager.getInstance(c).createAccount(Localpart.from(up[0]), up[1],
+                        java.util.Map.of("email", up[0] + "@" + args[0]));
                 System.out.println("registered " + up[0] + "@" + args[0]);
             } catch (org.jivesoftware.smack.XMPPException.XMPPErrorException e) {
                 if (e.getStanzaError().getCondition() != org.jivesoftware.smack.packet.StanzaError.Condition.conflict) {
