@@ -25,7 +25,7 @@ public final class Register {
                 c.connect();
                 // Tigase's registration form requires an email (not-acceptable without one)
                 AccountManager.getInstance(c).createAccount(Localpart.from(up[0]), up[1],
-                        java.util.Map.of("email", up[0] + "@" + args[0]));
+                        new java.util.HashMap<>(java.util.Map.of("email", up[0] + "@" + args[0]))); // Smack adds to it
                 System.out.println("registered " + up[0] + "@" + args[0]);
             } catch (org.jivesoftware.smack.XMPPException.XMPPErrorException e) {
                 if (e.getStanzaError().getCondition() != org.jivesoftware.smack.packet.StanzaError.Condition.conflict) {
