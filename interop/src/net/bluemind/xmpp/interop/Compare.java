@@ -33,9 +33,15 @@ public final class Compare {
         sb.append(String.format("%-16s | %-26s | %-26s%n", "total", cell(with), cell(without)));
         Set<String> failWith = failed(with);
         Set<String> failWithout = failed(without);
-        section(sb, "failing only WITH the bundle (caused by the bundle)", with, minus(failWith, failWithout));
+        Set<String> ranWithout = without.stream().map(Outcome::test).collect(Collectors.toSet());
+        Set<String> ranWith = with.stream().map(Outcome::test).collect(Collectors.toSet());
+        Set<String> onlyWith = minus(failWith, failWithout);
+        onlyWith.retainAll(ranWithout);
+        Set<String> onlyWithout = minus(failWithout, failWith);
+        onlyWithout.retainAll(ranWith);
+        section(sb, "failing only WITH the bundle (caused by the bundle)", with, onlyWith);
         section(sb, "failing both ways (Tigase's own)", with, intersect(failWith, failWithout));
-        section(sb, "failing only WITHOUT the bundle", without, minus(failWithout, failWith));
+        section(sb, "failing only WITHOUT the bundle", without, onlyWithout);
         System.out.print(sb);
     }
 
