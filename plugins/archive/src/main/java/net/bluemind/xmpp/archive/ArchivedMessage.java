@@ -18,17 +18,41 @@ import java.util.Objects;
  * @param originid   the sender's own message id attribute, or null
  * @param nick       in a room archive, the sender's nick in the room when they said it; null elsewhere (and in
  *                   room messages archived before bm-xmpp kept it)
+ * @param fromresource the resource the message was sent from, or null (room messages, messages archived before
+ *                   bm-xmpp kept it): MAM gives back the original {@code from}, full JID included (XEP-0313 section 5)
+ * @param toresource the resource the message was addressed to, or null when sent to the bare JID
  */
 public record ArchivedMessage(String id, long timecreate, String from, String to, String message, List<String> owners,
-        String type, String thread, String originid, String nick) {
+        String type, String thread, String originid, String nick, String fromresource, String toresource) {
 
     public ArchivedMessage(String id, long timecreate, String from, String to, String message, List<String> owners,
             String type, String thread, String originid) {
-        this(id, timecreate, from, to, message, owners, type, thread, originid, null);
+        this(id, timecreate, from, to, message, owners, type, thread, originid, null, null, null);
+    }
+
+    public ArchivedMessage(String id, long timecreate, String from, String to, String message, List<String> owners,
+            String type, String thread, String originid, String nick) {
+        this(id, timecreate, from, to, message, owners, type, thread, originid, nick, null, null);
     }
 
     public ArchivedMessage withNick(String value) {
-        return new ArchivedMessage(id, timecreate, from, to, message, owners, type, thread, originid, value);
+        return new ArchivedMessage(id, timecreate, from, to, message, owners, type, thread, originid, value, fromresource,
+                toresource);
+    }
+
+    public ArchivedMessage withResources(String fromResource, String toResource) {
+        return new ArchivedMessage(id, timecreate, from, to, message, owners, type, thread, originid, nick, fromResource,
+                toResource);
+    }
+
+    /** The sender as the original stanza named it: {@code from}, with {@link #fromresource} when known. */
+    public String fullFrom() {
+        return fromresource == null ? from : from + "/" + fromresource;
+    }
+
+    /** The recipient as the original stanza named it: {@code to}, with {@link #toresource} when known. */
+    public String fullTo() {
+        return toresource == null ? to : to + "/" + toresource;
     }
 
     /** The name a room message is shown under: the nick it was said with, else its sender's local part. */

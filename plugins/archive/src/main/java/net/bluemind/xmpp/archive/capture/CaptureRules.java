@@ -56,8 +56,10 @@ public final class CaptureRules {
             return Optional.empty();
         }
         long now = clock.getAsLong();
-        return Optional.of(new ArchivedMessage(ids.next(now), now, from, to, s.body(), owners, type,
-                blankToNull(s.thread()), blankToNull(s.id())));
+        ArchivedMessage m = new ArchivedMessage(ids.next(now), now, from, to, s.body(), owners, type,
+                blankToNull(s.thread()), blankToNull(s.id()));
+        // a room message is shown as room/nick, never with its sender's resource
+        return Optional.of(type.equals("groupchat") ? m : m.withResources(Jid.resource(s.from()), Jid.resource(s.to())));
     }
 
     private List<String> owners(String type, String from, String to, Direction direction) {

@@ -21,8 +21,8 @@ public final class MamRenderer {
      */
     public static XmlElement result(ArchivedMessage m, String archive, String requester, String queryId) {
         XmlElement original = XmlElement.of("message", "jabber:client")
-                .withAttribute("from", m.type().equals("groupchat") ? m.to() + "/" + m.shownNick() : m.from())
-                .withAttribute("to", m.to())
+                .withAttribute("from", m.type().equals("groupchat") ? m.to() + "/" + m.shownNick() : m.fullFrom())
+                .withAttribute("to", m.type().equals("groupchat") ? m.to() : m.fullTo())
                 .withAttribute("type", m.type())
                 .withAttribute("id", m.originid())
                 .withChild(XmlElement.of("body", null).withText(m.message()));

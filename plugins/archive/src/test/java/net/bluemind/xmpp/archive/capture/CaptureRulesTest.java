@@ -33,6 +33,27 @@ class CaptureRulesTest {
     }
 
     @Test
+    void theResourcesOfTheOriginalStanzaAreKeptBesideTheBareJids() {
+        // XEP-0313: a MAM result carries the original message, its full 'from' included (interop suite, mamTest)
+        assertThat(rules.decide(chat("alice@acme.test/phone", "bob@acme.test", "hi"), Direction.OUTGOING)).get().satisfies(m -> {
+            assertThat(m.from()).isEqualTo("alice@acme.test");
+            assertThat(m.fromresource()).isEqualTo("phone");
+            assertThat(m.toresource()).isNull();
+            assertThat(m.fullFrom()).isEqualTo("alice@acme.test/phone");
+            assertThat(m.fullTo()).isEqualTo("bob@acme.test");
+        });
+        assertThat(rules.decide(chat("alice@acme.test", "bob@acme.test/pc", "hi"), Direction.OUTGOING)).get().satisfies(m -> {
+            assertThat(m.fromresource()).isNull();
+            assertThat(m.fullTo()).isEqualTo("bob@acme.test/pc");
+        });
+        Stanza groupchat = new Stanza("groupchat", "alice@acme.test/phone", "room@conference.acme.test/x", "g", "all", null, false, false);
+        assertThat(rules.decide(groupchat, Direction.OUTGOING)).get().satisfies(m -> {
+            assertThat(m.fromresource()).isNull();
+            assertThat(m.toresource()).isNull();
+        });
+    }
+
+    @Test
     void toAnotherServerIsArchivedForTheLocalSenderOnly() {
         assertThat(rules.decide(chat("alice@acme.test", "zoe@other.example", "yo"), Direction.OUTGOING))
                 .get().extracting(ArchivedMessage::owners).asList().containsExactly("alice@acme.test");

@@ -107,6 +107,21 @@ class MamServiceTest {
     }
 
     @Test
+    void theOriginalMessageHasItsFullJidsWhenTheyWereArchived() throws Exception {
+        // the interop suite's MamIntegrationTest.mamTest: from = the sender's full JID, as sent
+        ArchivedMessage withResources = m1.withResources("phone", null);
+        XmlElement original = MamRenderer.result(withResources, "bob@acme.test", "bob@acme.test/pc", "q1")
+                .child("result", MamQueryParser.MAM).orElseThrow().child("forwarded", MamRenderer.FORWARD).orElseThrow()
+                .child("message", "jabber:client").orElseThrow();
+        assertThat(original.attribute("from")).isEqualTo("alice@acme.test/phone");
+        assertThat(original.attribute("to")).isEqualTo("bob@acme.test");
+        XmlElement old = MamRenderer.result(m1, "bob@acme.test", "bob@acme.test/pc", "q1")
+                .child("result", MamQueryParser.MAM).orElseThrow().child("forwarded", MamRenderer.FORWARD).orElseThrow()
+                .child("message", "jabber:client").orElseThrow();
+        assertThat(old.attribute("from")).isEqualTo("alice@acme.test"); // archived before the resources were kept
+    }
+
+    @Test
     void getAnswersTheFormWithTheFullTextFields() throws Exception {
         XmlElement form = mam.handle("bob@acme.test/pc", null, false, XmlElement.of("query", MamQueryParser.MAM)).iqChild();
         assertThat(form.child("x", MamQueryParser.DATA).orElseThrow().children("field"))

@@ -19,9 +19,19 @@ class EncodedMessageTest {
                 List.of(ROOM), "groupchat", null, "o1").withNick("Alice (support)");
         EncodedMessage e = EncodedMessage.of(m);
         assertThat(new ObjectMapper().readTree(e.json()).fieldNames()).toIterable().containsExactly("id", "timecreate",
-                "from", "to", "message", "owners", "type", "thread", "originid", "nick");
+                "from", "to", "message", "owners", "type", "thread", "originid", "nick", "fromresource", "toresource");
         assertThat(e.decode()).isEqualTo(m);
         assertThat(e.decode().shownNick()).isEqualTo("Alice (support)");
+    }
+
+    @Test
+    void theResourcesArePartOfTheDocumentAndComeBack() {
+        ArchivedMessage m = new ArchivedMessage("0000000003e8aaaaaaaa00000002", 1000, "alice@acme.test", "bob@acme.test", "hi",
+                List.of("alice@acme.test", "bob@acme.test"), "chat", null, "o2").withResources("phone", "pc");
+        ArchivedMessage back = EncodedMessage.parse(EncodedMessage.of(m).json()).decode();
+        assertThat(back).isEqualTo(m);
+        assertThat(back.fullFrom()).isEqualTo("alice@acme.test/phone");
+        assertThat(back.fullTo()).isEqualTo("bob@acme.test/pc");
     }
 
     @Test
@@ -32,5 +42,6 @@ class EncodedMessageTest {
         ArchivedMessage m = EncodedMessage.parse(old.getBytes(StandardCharsets.UTF_8)).decode();
         assertThat(m.nick()).isNull();
         assertThat(m.shownNick()).isEqualTo("alice");
+        assertThat(m.fullFrom()).isEqualTo("alice@acme.test");
     }
 }
