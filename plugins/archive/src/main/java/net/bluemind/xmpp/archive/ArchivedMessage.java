@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.archive;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +22,11 @@ import java.util.Objects;
  * @param fromresource the resource the message was sent from, or null (room messages, messages archived before
  *                   bm-xmpp kept it): MAM gives back the original {@code from}, full JID included (XEP-0313 section 5)
  * @param toresource the resource the message was addressed to, or null when sent to the bare JID
+ * <p>
+ * Fields it does not know are ignored when a document is read: a newer bm-xmpp node (rolling upgrade) or BlueMind
+ * may add some, and one such document must not make every MAM query of its owners fail.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ArchivedMessage(String id, long timecreate, String from, String to, String message, List<String> owners,
         String type, String thread, String originid, String nick, String fromresource, String toresource) {
 

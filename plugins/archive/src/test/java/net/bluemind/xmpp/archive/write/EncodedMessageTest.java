@@ -44,4 +44,12 @@ class EncodedMessageTest {
         assertThat(m.shownNick()).isEqualTo("alice");
         assertThat(m.fullFrom()).isEqualTo("alice@acme.test");
     }
+
+    @Test
+    void aDocumentWithFieldsOfANewerVersionIsStillRead() {
+        String newer = "{\"id\":\"0000000003e8aaaaaaaa00000001\",\"timecreate\":1000,\"from\":\"alice@acme.test\",\"to\":"
+                + "\"bob@acme.test\",\"message\":\"hi\",\"owners\":[\"bob@acme.test\"],\"type\":\"chat\",\"thread\":null,"
+                + "\"originid\":null,\"nick\":null,\"added-by-a-later-version\":{\"any\":[1,2]}}";
+        assertThat(EncodedMessage.parse(newer.getBytes(StandardCharsets.UTF_8)).decode().message()).isEqualTo("hi");
+    }
 }
