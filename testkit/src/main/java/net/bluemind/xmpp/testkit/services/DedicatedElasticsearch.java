@@ -39,8 +39,13 @@ public final class DedicatedElasticsearch implements AutoCloseable {
         return this;
     }
 
-    /** Starts it again on the data it had (after {@link #kill()}), waiting until it is healthy. */
+    /**
+     * Stops it if it runs (gracefully), then starts it again on the data it had, waiting until it is healthy; after
+     * {@link #kill()} only the start is left. Starting a second process while the first still held the data dir
+     * failed ("Lock held by another program": the soak run's ES restart).
+     */
     public void restart() {
+        node.stop();
         node.start();
     }
 
