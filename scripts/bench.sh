@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Builds and runs the benchmarks: scripts/bench.sh [name...] (all when none; --list to list them).
+# Builds and runs the benchmarks: scripts/bench.sh [name...] (all but e2e when none; --list to list them).
 # Each prints its figures and the ratios measured within the same run.
+# e2e: a real Tigase under load (needs TIGASE_HOME; the whole tree is built for the bundle; about 15 minutes).
+# BENCH_OPTS: JVM options of the harness, e.g. BENCH_OPTS="-Dbmx.load.users=500 -Dbmx.tigase.xmx=1g".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/prereqs.sh
 bmx_ensure_prereqs
-mvn -B -ntp -q -pl bench -am package -DskipTests
-exec java -jar "$(ls bench/target/bm-xmpp-bench-*.jar | head -1)" "$@"
+if [[ " $* " == *" e2e "* ]]; then
+  : "${TIGASE_HOME:?scripts/bench.sh e2e needs TIGASE_HOME (a Tigase 8.4.0 install, see README)}"
+  mvn -B -ntp -q package -DskipTests
+else
+  mvn -B -ntp -q -pl bench -am package -DskipTests
+fi
+# many sessions: one thread each in the harness, and as many sockets
+ulimit -n 65536 2>/dev/null || true
+# shellcheck disable=SC2086
+exec java ${BENCH_OPTS:-} -Dbmx.repo.dir="$PWD" -jar "$(ls bench/target/bm-xmpp-bench-*.jar | head -1)" "$@"

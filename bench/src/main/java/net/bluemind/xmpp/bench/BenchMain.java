@@ -20,7 +20,8 @@ public final class BenchMain {
         List<Benchmark> all = new ArrayList<>();
         ServiceLoader.load(Benchmark.class).forEach(all::add);
         if (args.length == 1 && args[0].equals("--list")) {
-            all.forEach(b -> out.printf(Locale.ROOT, "%-22s %s%n", b.name(), b.description()));
+            all.forEach(b -> out.printf(Locale.ROOT, "%-22s %s%s%n", b.name(), b.description(),
+                    b.inDefaultRun() ? "" : " (only when named)"));
             return;
         }
         List<Benchmark> selected = new ArrayList<>();
@@ -34,7 +35,7 @@ public final class BenchMain {
             selected.add(b);
         }
         if (selected.isEmpty()) {
-            selected = all;
+            selected = all.stream().filter(Benchmark::inDefaultRun).toList();
         }
         int failed = 0;
         out.printf(Locale.ROOT, "bm-xmpp bench: %d benchmark(s), java %s, %d cpu(s)%n", selected.size(),

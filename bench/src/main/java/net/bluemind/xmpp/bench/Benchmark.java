@@ -16,4 +16,9 @@ public interface Benchmark {
 
     /** Runs the measurement; may start real services through testkit. An exception fails this benchmark only. */
     void run(Report report) throws Exception;
+
+    /** Whether a run without names includes it; a long one (the end-to-end load) runs only when named. */
+    default boolean inDefaultRun() {
+        return true;
+    }
 }

@@ -3,9 +3,7 @@ package net.bluemind.xmpp.bench.archive;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import net.bluemind.xmpp.bench.Benchmark;
 import net.bluemind.xmpp.bench.Latencies;
 import net.bluemind.xmpp.bench.Report;
 import net.bluemind.xmpp.testkit.services.ElasticsearchService;
-import org.elasticsearch.client.Request;
 
 /**
  * The archive pipeline (capture → queue → spool → {@code _bulk}) against the real Elasticsearch, compared in the
@@ -173,18 +170,7 @@ public final class ArchiveBenchmark implements Benchmark {
     private static double raw(EsConnection es, List<IndexNames> created, List<ArchivedMessage> docs) throws Exception {
         IndexNames names = fresh(es, created);
         long start = System.nanoTime();
-        for (int i = 0; i < docs.size(); i += BULK) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (ArchivedMessage m : docs.subList(i, Math.min(docs.size(), i + BULK))) {
-                out.writeBytes(("{\"index\":{\"_id\":\"" + m.id() + "\"}}\n").getBytes(StandardCharsets.UTF_8));
-                out.writeBytes(EncodedMessage.of(m).json());
-                out.write('\n');
-            }
-            Request r = new Request("POST", "/" + names.writeAlias() + "/_bulk");
-            r.setEntity(new org.apache.http.entity.ByteArrayEntity(out.toByteArray(),
-                    org.apache.http.entity.ContentType.create("application/x-ndjson")));
-            es.rest().performRequest(r);
-        }
+        RawBulk.send(es, names.writeAlias(), docs, BULK);
         return docs.size() / ((System.nanoTime() - start) / 1e9);
     }
 

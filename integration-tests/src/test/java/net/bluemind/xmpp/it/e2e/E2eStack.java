@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.it.e2e;
 
+import net.bluemind.xmpp.testkit.tigase.TigaseUnderTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.it.e2e;
 
+import net.bluemind.xmpp.testkit.tigase.TigaseUnderTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -7,9 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import net.bluemind.xmpp.testkit.services.DedicatedElasticsearch;
 import net.bluemind.xmpp.testkit.services.RabbitMqService;
+import net.bluemind.xmpp.testkit.tigase.ProcessSample;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.vcardtemp.VCardManager;
@@ -36,10 +33,20 @@ import org.junit.jupiter.api.Test;
  */
 class SoakE2eIT {
 
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private record Sample(int minute, long heapKb, long threads, long files) {
+    private record Sample(int minute, ProcessSample of) {
+        long heapKb() {
+            return of.heapKb();
+        }
+
+        long threads() {
+            return of.threads();
+        }
+
+        long files() {
+            return of.files();
+        }
     }
 
     @Test
@@ -127,24 +134,6 @@ class SoakE2eIT {
     }
 
     private static Sample sample(int minute, long pid) throws Exception {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        run(jcmd, String.valueOf(pid), "GC.run");
-        Matcher m = USED.matcher(run(jcmd, String.valueOf(pid), "GC.heap_info"));
-        long heap = m.find() ? Long.parseLong(m.group(1)) : -1;
-        return new Sample(minute, heap, count(Path.of("/proc", String.valueOf(pid), "task")),
-                count(Path.of("/proc", String.valueOf(pid), "fd")));
-    }
-
-    private static long count(Path dir) throws Exception {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.count();
-        }
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        return new Sample(minute, ProcessSample.of(pid));
     }
 }

@@ -1,4 +1,4 @@
-package net.bluemind.xmpp.it.e2e;
+package net.bluemind.xmpp.testkit.tigase;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,10 +20,10 @@ import java.util.stream.Stream;
  * scripts/install-into-tigase.sh and configured by the repo's etc/init.properties (plus the test's own
  * values), started on loopback the way tigase.sh starts it. The original install is never modified.
  */
-final class TigaseUnderTest implements AutoCloseable {
+public final class TigaseUnderTest implements AutoCloseable {
 
     /** httpServer/connections/ports of the shipped etc/init.properties (file upload, when tigase-http-api is there). */
-    static final int UPLOAD_HTTP_PORT = 8088;
+    public static final int UPLOAD_HTTP_PORT = 8088;
 
     private final Path home;
     private final Path repo;
@@ -34,16 +34,22 @@ final class TigaseUnderTest implements AutoCloseable {
         this.repo = repo;
     }
 
-    static TigaseUnderTest install(Path tigaseHome, Path repo, Path bundle) throws IOException, InterruptedException {
+    public static TigaseUnderTest install(Path tigaseHome, Path repo, Path bundle) throws IOException, InterruptedException {
+        TigaseUnderTest t = installWithoutBundle(tigaseHome, repo);
+        run(List.of("bash", repo.resolve("scripts/install-into-tigase.sh").toString(), t.home.toString(), bundle.toString()));
+        return t;
+    }
+
+    /** A copy of the install as Tigase ships it: the baseline that measurements with the bundle are compared to. */
+    public static TigaseUnderTest installWithoutBundle(Path tigaseHome, Path repo) throws IOException, InterruptedException {
         Path copy = Files.createTempDirectory("bm-xmpp-e2e-tigase");
         run(List.of("cp", "-a", tigaseHome + "/.", copy.toString()));
         run(List.of("chmod", "-R", "u+w", copy.toString())); // ../shared/tigase arrives read-only
-        run(List.of("bash", repo.resolve("scripts/install-into-tigase.sh").toString(), copy.toString(), bundle.toString()));
         Files.deleteIfExists(copy.resolve("etc/config.tdsl"));
         return new TigaseUnderTest(copy, repo);
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
@@ -51,7 +57,13 @@ final class TigaseUnderTest implements AutoCloseable {
      * Writes etc/init.properties: the shipped file with the main domain, loopback listeners and the
      * given bm-xmpp settings un-commented, as an operator would edit it.
      */
-    void configure(Path shippedInitProperties, String mainDomain, Map<String, String> bmXmppSettings) throws IOException {
+    public void configure(Path shippedInitProperties, String mainDomain, Map<String, String> bmXmppSettings) throws IOException {
+        configure(shippedInitProperties, mainDomain, bmXmppSettings, Map.of());
+    }
+
+    /** The same, with whole lines of the shipped file replaced (e.g. a processor switched off), each required to exist. */
+    public void configure(Path shippedInitProperties, String mainDomain, Map<String, String> bmXmppSettings,
+            Map<String, String> lineReplacements) throws IOException {
         String text = Files.readString(shippedInitProperties, StandardCharsets.UTF_8)
                 .replace("--virt-hosts = example.com", "--virt-hosts = " + mainDomain)
                 .replace("--admins = admin@example.com", "--admins = admin0@" + mainDomain)
@@ -61,6 +73,13 @@ final class TigaseUnderTest implements AutoCloseable {
                 .replace("upload/logic/port[I] = 443", "upload/logic/port[I] = " + UPLOAD_HTTP_PORT)
                 .replace("proxy/connections/1080/ifc[s] = *", "proxy/connections/1080/ifc[s] = 127.0.0.1")
                 .replace("#proxy/remote-addresses[s] = 203.0.113.10", "proxy/remote-addresses[s] = 127.0.0.1");
+        for (Map.Entry<String, String> e : lineReplacements.entrySet()) {
+            Matcher m = Pattern.compile("^" + Pattern.quote(e.getKey()) + "$", Pattern.MULTILINE).matcher(text);
+            if (!m.find()) {
+                throw new IllegalArgumentException("no line '" + e.getKey() + "' in etc/init.properties");
+            }
+            text = m.replaceFirst(Matcher.quoteReplacement(e.getValue()));
+        }
         for (Map.Entry<String, String> e : bmXmppSettings.entrySet()) {
             Matcher m = Pattern.compile("^#--bm-xmpp\\." + Pattern.quote(e.getKey()) + " = .*$", Pattern.MULTILINE).matcher(text);
             if (!m.find()) {
@@ -68,18 +87,62 @@ final class TigaseUnderTest implements AutoCloseable {
             }
             text = m.replaceFirst(Matcher.quoteReplacement("--bm-xmpp." + e.getKey() + " = " + e.getValue()));
         }
+        writeInitProperties(text);
+    }
+
+    /**
+     * Tigase's own default configuration for one domain (its own SASL, users in its Derby store, its own vCard,
+     * no archive), with a certificate for the domain given as PEM (chain + key) as its operator would set it up,
+     * or null to let Tigase make its own.
+     */
+    public void configureBaseline(String domain, String certificatePemOrNull) throws IOException {
+        if (certificatePemOrNull != null) {
+            Files.createDirectories(home.resolve("certs"));
+            Files.writeString(home.resolve("certs/" + domain + ".pem"), certificatePemOrNull, StandardCharsets.US_ASCII);
+        }
+        writeInitProperties("config-type = --gen-config-def\n--virt-hosts = " + domain + "\n--admins = admin@" + domain
+                + "\n--user-db = derby\n--user-db-uri = jdbc:derby:tigasedb;create=true\n");
+    }
+
+    private void writeInitProperties(String text) throws IOException {
         text += "\n# e2e: loopback only\nc2s/ifc[s] = 127.0.0.1\ns2s/ifc[s] = 127.0.0.1\nbosh/ifc[s] = 127.0.0.1\nws2s/ifc[s] = 127.0.0.1\n";
         Files.writeString(home.resolve("etc/init.properties"), text, StandardCharsets.UTF_8);
     }
 
-    void start(Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Creates accounts in Tigase's own store (the baseline's users: address → password) with Tigase's stored
+     * procedure, through Derby's ij, while the server is stopped (the embedded store is single-process).
+     */
+    public void createOwnUsers(Map<String, String> passwords) throws IOException, InterruptedException {
+        if (process != null) {
+            throw new IllegalStateException("stop Tigase before writing to its embedded store");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        run(new ProcessBuilder("sh", repo.resolve("scripts/prepare-tigase-store.sh").toString(), home.resolve("jars") + "/*")
+                .directory(home.toFile()), Map.of("JAVA", java));
+        StringBuilder sql = new StringBuilder("connect 'jdbc:derby:tigasedb';\n");
+        passwords.forEach((jid, pw) -> sql.append("call TigAddUserPlainPw('").append(jid.replace("'", "''"))
+                .append("', '").append(pw.replace("'", "''")).append("');\n"));
+        sql.append("disconnect;\nexit;\n");
+        Path script = home.resolve("logs/create-users.sql");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, sql, StandardCharsets.UTF_8);
+        String out = capture(new ProcessBuilder(java, "-cp", home.resolve("jars") + "/*", "org.apache.derby.tools.ij",
+                script.toString()).directory(home.toFile()));
+        if (out.contains("ERROR")) {
+            throw new IllegalStateException("creating users in Tigase's store failed:\n"
+                    + out.lines().filter(l -> l.contains("ERROR")).limit(5).toList());
+        }
+    }
+
+    public void start(Duration timeout) throws IOException, InterruptedException {
         Path log = home.resolve("logs/e2e-console.log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // as the package's service does: Tigase's embedded store is created at the first start
         run(new ProcessBuilder("sh", repo.resolve("scripts/prepare-tigase-store.sh").toString(), home.resolve("jars") + "/*")
                 .directory(home.toFile()), Map.of("JAVA", java));
-        process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-Xms64m", "-Xmx512m",
+        process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-Xms64m", "-Xmx" + System.getProperty("bmx.tigase.xmx", "512m"),
                 "-Dtigase.home=" + home, "-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer")
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(timeout);
@@ -97,11 +160,11 @@ final class TigaseUnderTest implements AutoCloseable {
         throw new IllegalStateException("Tigase not ready within " + timeout + " (killed): see " + log);
     }
 
-    String consoleLog() throws IOException {
+    public String consoleLog() throws IOException {
         return Files.readString(home.resolve("logs/e2e-console.log"), StandardCharsets.ISO_8859_1);
     }
 
-    String effectiveConfig() throws IOException {
+    public String effectiveConfig() throws IOException {
         return Files.readString(home.resolve("etc/config-dump.properties"), StandardCharsets.UTF_8);
     }
 
@@ -120,15 +183,20 @@ final class TigaseUnderTest implements AutoCloseable {
 
     private static void run(ProcessBuilder command, Map<String, String> env) throws IOException, InterruptedException {
         command.environment().putAll(env);
+        capture(command);
+    }
+
+    private static String capture(ProcessBuilder command) throws IOException, InterruptedException {
         Process p = command.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command.command()) + " failed:\n" + out);
         }
+        return out;
     }
 
     /** The running server's process id (for sampling its heap, threads and files). */
-    long pid() {
+    public long pid() {
         if (process == null) {
             throw new IllegalStateException("Tigase is not running");
         }
@@ -136,7 +204,7 @@ final class TigaseUnderTest implements AutoCloseable {
     }
 
     /** Kills the server with SIGKILL (a hard crash: no shutdown hook, nothing flushed), keeping the install. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -148,7 +216,7 @@ final class TigaseUnderTest implements AutoCloseable {
     }
 
     /** Stops the server the way the service manager does (SIGTERM), keeping the install. */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }

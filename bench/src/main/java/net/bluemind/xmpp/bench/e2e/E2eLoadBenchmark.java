@@ -1,0 +1,178 @@
+package net.bluemind.xmpp.bench.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.bluemind.xmpp.bench.Benchmark;
+import net.bluemind.xmpp.bench.Latencies;
+import net.bluemind.xmpp.bench.Report;
+import net.bluemind.xmpp.testkit.tigase.ProcessSample;
+
+/**
+ * A real Tigase (TIGASE_HOME) carrying real TLS sessions, with the bundle and without it, in one run: login
+ * storm (cold, warm, Tigase's own auth), directory fetches, steady chat with the archive on and off, MAM over a
+ * large archive, memory per session. Sizes: {@code -Dbmx.load.users} (2000), {@code bmx.load.chat-users} (1000),
+ * {@code bmx.load.chat-seconds} (60), {@code bmx.load.chat-interval-ms} (4000 per user), {@code bmx.load.history}
+ * (1000000), {@code bmx.load.concurrency} (32 logins at a time).
+ */
+public final class E2eLoadBenchmark implements Benchmark {
+
+    private static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
+
+    private final int users = Integer.getInteger("bmx.load.users", 2000);
+    private final int chatUsers = Integer.getInteger("bmx.load.chat-users", 1000);
+    private final int chatSeconds = Integer.getInteger("bmx.load.chat-seconds", 60);
+    private final long chatInterval = Long.getLong("bmx.load.chat-interval-ms", 4000);
+    private final int history = Integer.getInteger("bmx.load.history", 1_000_000);
+    private final int concurrency = Integer.getInteger("bmx.load.concurrency", 32);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    public String name() {
+        return "e2e";
+    }
+
+    @Override
+    public String description() {
+        return "a real Tigase under load (needs TIGASE_HOME): logins/s, delivery latency archive on vs off, MAM, vCards, memory per session";
+    }
+
+    @Override
+    public boolean inDefaultRun() {
+        return false; // about 15 minutes and a Tigase install: scripts/bench.sh e2e
+    }
+
+    @Override
+    public void run(Report report) throws Exception {
+        String home = System.getenv("TIGASE_HOME");
+        if (home == null || home.isBlank()) {
+            report.note("skipped: set TIGASE_HOME to a Tigase 8.4.0 install (README, 'Sizing')");
+            return;
+        }
+        report.note(String.format(Locale.ROOT, "%d directory users, %d logins at a time, chat: %d users, one message each per %d ms for %d s, history %d messages; Tigase -Xmx%s",
+                users, concurrency, chatUsers, chatInterval, chatSeconds, history, System.getProperty("bmx.tigase.xmx", "512m")));
+        try (LoadStack stack = new LoadStack(Path.of(home), users)) {
+            // with the bundle, archive on
+            stack.start(LoadStack.Server.BUNDLE);
+            ProcessSample idle = ProcessSample.of(stack.pid());
+            LoginStorm.Result cold = storm(report, "bundle, cold (bm-core asked)", stack);
+            LoginStorm.closeAll(cold.sessions());
+            LoginStorm.Result warm = storm(report, "bundle, warm (cached)", stack);
+            ProcessSample loaded = ProcessSample.of(stack.pid());
+            memory(report, "bundle", idle, loaded, warm.sessions().size());
+
+            DirectoryFetches.Result dir = DirectoryFetches.run(warm.sessions(), "alice@" + LoadStack.DOMAIN, concurrency);
+            report.figure("directory fetches", dir.requestsPerSecond(), "req/s");
+            latencies(report, "directory fetch", dir.latencies());
+            report.note(dir.requests() + " requests (vCard + avatar per session), " + dir.errors() + " not answered with a result");
+
+            SteadyChat.Result on = chat(report, "archive on", stack, warm.sessions());
+            LoadConnection owner = warm.sessions().stream().filter(c -> c.jid.equals(stack.users.get(0))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(stack.users.get(0) + " is not logged in"));
+            report.figure("history: " + history + " messages written", HistoryQueries.fill(stack.es, owner.jid, stack.users.get(1), history), "s");
+            for (HistoryQueries.Query q : HistoryQueries.run(owner, stack.users.get(1), 100)) {
+                latencies(report, "MAM " + q.name(), q.latencies());
+                report.note("MAM " + q.name() + ": " + q.results() + " messages in the page");
+            }
+            LoginStorm.closeAll(warm.sessions());
+
+            // with the bundle, archive off
+            stack.start(LoadStack.Server.BUNDLE_ARCHIVE_OFF);
+            LoginStorm.Result noArchive = LoginStorm.run(stack.users, LoadStack.PASSWORD, concurrency);
+            SteadyChat.Result off = chat(report, "archive off", stack, noArchive.sessions());
+            LoginStorm.closeAll(noArchive.sessions());
+            report.ratio("delivered msg/s, archive on / off (goal >= 0.95)", on.deliveredPerSecond(), off.deliveredPerSecond());
+            report.figure("p99 delivery, archive on - off (goal <= 1)",
+                    on.latencies().percentileMillis(99) - off.latencies().percentileMillis(99), "ms");
+
+            // Tigase as it ships: its own auth and store, no archive
+            stack.start(LoadStack.Server.TIGASE_ONLY);
+            ProcessSample baseIdle = ProcessSample.of(stack.pid());
+            LoginStorm.Result base = storm(report, "Tigase alone, first", stack);
+            LoginStorm.closeAll(base.sessions());
+            LoginStorm.Result base2 = storm(report, "Tigase alone, again", stack);
+            ProcessSample baseLoaded = ProcessSample.of(stack.pid());
+            memory(report, "Tigase alone", baseIdle, baseLoaded, base2.sessions().size());
+            LoginStorm.closeAll(base2.sessions());
+            report.ratio("logins/s, bundle cold / Tigase alone", cold.loginsPerSecond(), base.loginsPerSecond());
+            report.ratio("logins/s, bundle warm / Tigase alone", warm.loginsPerSecond(), base2.loginsPerSecond());
+            report.ratio("heap per session, bundle / Tigase alone", perSession(idle.heapKb(), loaded.heapKb(), warm),
+                    perSession(baseIdle.heapKb(), baseLoaded.heapKb(), base2));
+        }
+    }
+
+    private LoginStorm.Result storm(Report report, String label, LoadStack stack) throws InterruptedException {
+        LoginStorm.Result r = LoginStorm.run(stack.users, LoadStack.PASSWORD, concurrency);
+        if (r.sessions().size() < stack.users.size() / 2) {
+            throw new IllegalStateException(label + ": only " + r.sessions().size() + " of " + stack.users.size()
+                    + " logins succeeded: " + r.failures());
+        }
+        report.figure("logins, " + label, r.loginsPerSecond(), "logins/s");
+        latencies(report, "login, " + label, r.loginTimes());
+        report.note(label + ": " + r.sessions().size() + " sessions in " + String.format(Locale.ROOT, "%.1f", r.seconds())
+                + " s, " + r.failed() + " failed" + (r.failures().isEmpty() ? "" : " " + r.failures()));
+        return r;
+    }
+
+    private SteadyChat.Result chat(Report report, String label, LoadStack stack, List<LoadConnection> sessions) throws Exception {
+        List<LoadConnection> chatting = sessions.subList(0, Math.min(chatUsers, sessions.size()));
+        String tag = "loadchat" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        SteadyChat.Result r = SteadyChat.run(chatting, tag, chatInterval, chatSeconds);
+        report.figure("delivered, " + label, r.deliveredPerSecond(), "msg/s");
+        latencies(report, "delivery, " + label, r.latencies());
+        report.note(label + ": " + chatting.size() + " users, " + r.sent() + " sent, " + r.delivered() + " delivered"
+                + (label.equals("archive on") ? ", " + archived(stack.es, tag, r.delivered()) + " in Elasticsearch" : ""));
+        return r;
+    }
+
+    private static void latencies(Report report, String label, Latencies l) {
+        if (l.count() == 0) {
+            report.note(label + ": no sample");
+            return;
+        }
+        report.figure(label + " p50", l.percentileMillis(50), "ms");
+        report.figure(label + " p99", l.percentileMillis(99), "ms");
+    }
+
+    private static void memory(Report report, String label, ProcessSample idle, ProcessSample loaded, int sessions) {
+        report.note(label + ": idle heap " + idle.heapKb() / 1024 + " MB, RSS " + idle.rssKb() / 1024 + " MB; with "
+                + sessions + " sessions heap " + loaded.heapKb() / 1024 + " MB, RSS " + loaded.rssKb() / 1024 + " MB, threads "
+                + loaded.threads());
+        if (sessions > 0) {
+            report.figure("heap per session, " + label, (loaded.heapKb() - idle.heapKb()) / (double) sessions, "KB");
+            report.figure("RSS per session, " + label, (loaded.rssKb() - idle.rssKb()) / (double) sessions, "KB");
+        }
+    }
+
+    private static double perSession(long idleKb, long loadedKb, LoginStorm.Result r) {
+        return r.sessions().isEmpty() ? 0 : (loadedKb - idleKb) / (double) r.sessions().size();
+    }
+
+    /** Documents of this run in the archive, waiting up to 60 s for them to reach {@code expected}. */
+    private long archived(URI es, String tag, long expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        long count = -1;
+        while (System.currentTimeMillis() < deadline) {
+            http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_refresh")).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_count"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":{\"match\":{\"message\":\"" + tag + "\"}}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = COUNT.matcher(r.body());
+            count = m.find() ? Long.parseLong(m.group(1)) : -1;
+            if (count >= expected) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        return count;
+    }
+}

@@ -1,0 +1,194 @@
+package net.bluemind.xmpp.bench.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * One client connection of the load harness, speaking XMPP as plain text over a socket: STARTTLS, SASL PLAIN,
+ * bind, initial presence, then stanzas written as given and read up to a marker. Far lighter than a full client
+ * library, so that on a small machine the driver leaves the CPU to the server it measures. Not a parser: it relies
+ * on the server's answers being the ones asked for (as a load tool like Tsung does, by matching).
+ */
+final class LoadConnection implements Closeable {
+
+    /** The load tool trusts whatever certificate the server presents: it measures, it does not check identity. */
+    static final SSLContext TRUST_ALL = trustAll();
+
+    private final Socket plain;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final byte[] chunk = new byte[16384];
+    final String jid;
+
+    private LoadConnection(Socket plain, String jid) throws IOException {
+        this.plain = plain;
+        this.socket = plain;
+        this.in = plain.getInputStream();
+        this.out = plain.getOutputStream();
+        this.jid = jid;
+    }
+
+    /** Connects to 127.0.0.1:5222 and logs in as {@code jid}; throws {@link LoginFailed} when a step fails. */
+    static LoadConnection login(String jid, String password, int timeoutMillis) throws IOException {
+        String domain = jid.substring(jid.indexOf('@') + 1);
+        Socket s = new Socket();
+        s.setTcpNoDelay(true);
+        s.setSoTimeout(timeoutMillis);
+        try {
+            s.connect(new InetSocketAddress("127.0.0.1", 5222), timeoutMillis);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        LoadConnection c = new LoadConnection(s, jid);
+        try {
+            c.openStream(domain);
+            c.readUntil("</stream:features>", "stream features");
+            c.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+            c.readUntil("<proceed", "STARTTLS proceed");
+            c.readUntil(">", "STARTTLS proceed");
+            SSLSocket tls = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(s, domain, 5222, true);
+            tls.setSoTimeout(timeoutMillis);
+            tls.startHandshake();
+            c.socket = tls;
+            c.in = tls.getInputStream();
+            c.out = tls.getOutputStream();
+            c.openStream(domain);
+            c.readUntil("</stream:features>", "stream features after TLS");
+            String plainAuth = Base64.getEncoder().encodeToString(("\0" + jid + "\0" + password).getBytes(StandardCharsets.UTF_8));
+            c.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + plainAuth + "</auth>");
+            String answer = c.readUntilAny("SASL answer", "<success", "</failure>");
+            if (!answer.contains("<success")) {
+                throw new LoginFailed("SASL refused: " + answer.substring(answer.indexOf("<failure")));
+            }
+            c.readUntil(">", "SASL success");
+            c.openStream(domain);
+            c.readUntil("</stream:features>", "stream features after SASL");
+            c.send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>load</resource></bind></iq>");
+            String bound = c.readUntil("</iq>", "bind");
+            if (!bound.contains("type=\"result\"") && !bound.contains("type='result'")) {
+                throw new LoginFailed("bind failed: " + bound);
+            }
+            c.send("<presence/>");
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private void openStream(String domain) throws IOException {
+        send("<?xml version='1.0'?><stream:stream to='" + domain + "' version='1.0' xmlns='jabber:client'"
+                + " xmlns:stream='http://etherx.jabber.org/streams'>");
+    }
+
+    synchronized void send(String xml) throws IOException {
+        out.write(xml.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Everything read up to and including {@code marker}; the rest stays for the next read. */
+    String readUntil(String marker, String what) throws IOException {
+        return readUntilAny(what, marker);
+    }
+
+    /** Everything read up to and including the first of the markers found; the rest stays for the next read. */
+    String readUntilAny(String what, String... markers) throws IOException {
+        while (true) {
+            String text = pending.toString(StandardCharsets.ISO_8859_1); // one char a byte: the rest goes back unchanged
+            int end = -1;
+            for (String m : markers) {
+                int at = text.indexOf(m);
+                if (at >= 0 && (end < 0 || at + m.length() < end)) {
+                    end = at + m.length();
+                }
+            }
+            if (end >= 0) {
+                String head = text.substring(0, end);
+                byte[] rest = text.substring(end).getBytes(StandardCharsets.ISO_8859_1);
+                pending.reset();
+                pending.writeBytes(rest);
+                return head;
+            }
+            int n;
+            try {
+                n = in.read(chunk);
+            } catch (SocketTimeoutException e) {
+                throw new LoginFailed("no " + what + " within the timeout");
+            }
+            if (n < 0) {
+                throw new LoginFailed("connection closed by the server while waiting for " + what
+                        + (text.isEmpty() ? "" : " (last: " + text.substring(Math.max(0, text.length() - 200)) + ")"));
+            }
+            pending.write(chunk, 0, n);
+        }
+    }
+
+    /** Sets how long a read may wait (0 = forever), e.g. for a receiver that idles between messages. */
+    void readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (socket != plain && !socket.isClosed()) {
+                try {
+                    send("</stream:stream>");
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+            socket.close();
+            plain.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    /** A step of the login or an expected answer did not come, with what was seen instead. */
+    static final class LoginFailed extends IOException {
+        LoginFailed(String message) {
+            super(message);
+        }
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, new SecureRandom());
+            return ctx;
+        } catch (Exception e) {
+            throw new IllegalStateException("no TLS context", e);
+        }
+    }
+}

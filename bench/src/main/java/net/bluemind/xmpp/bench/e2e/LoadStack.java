@@ -1,0 +1,113 @@
+package net.bluemind.xmpp.bench.e2e;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
+import net.bluemind.xmpp.testkit.services.DedicatedElasticsearch;
+import net.bluemind.xmpp.testkit.services.RabbitMqService;
+import net.bluemind.xmpp.testkit.tigase.TigaseUnderTest;
+
+/**
+ * What the end-to-end load runs against: the bm-core simulator with {@code users} generated directory users
+ * ({@code load0001@bluemind.test} ..., each with the IM role), real RabbitMQ, an Elasticsearch node of the run's own
+ * (thrown away at the end, with the million messages of the history scenario), and one Tigase at a
+ * time from a copy of TIGASE_HOME: with the bundle (archive on or off), or as Tigase ships it (its own auth, the
+ * same accounts in its own store) for the baseline.
+ */
+final class LoadStack implements AutoCloseable {
+
+    static final String DOMAIN = "bluemind.test";
+    static final String PASSWORD = "load-pw";
+
+    final BmCoreSimulator core;
+    final URI es;
+    final List<String> users = new ArrayList<>();
+    private final URI amqp;
+    private final DedicatedElasticsearch ownEs;
+    private final Path tigaseHome;
+    private final Path repo;
+    private final Path work;
+    private TigaseUnderTest tigase;
+
+    enum Server {
+        BUNDLE("Tigase + bm-xmpp"),
+        BUNDLE_ARCHIVE_OFF("Tigase + bm-xmpp, archive off"),
+        TIGASE_ONLY("Tigase alone (its own auth and store)");
+
+        final String label;
+
+        Server(String label) {
+            this.label = label;
+        }
+    }
+
+    LoadStack(Path tigaseHome, int userCount) throws Exception {
+        this.tigaseHome = tigaseHome;
+        this.repo = Path.of(System.getProperty("bmx.repo.dir", ".")).toAbsolutePath().normalize();
+        amqp = RabbitMqService.ensureStarted();
+        ownEs = new DedicatedElasticsearch().startFresh();
+        es = ownEs.url();
+        core = BmCoreSimulator.start();
+        work = Files.createTempDirectory("bm-xmpp-load");
+        for (int i = 1; i <= userCount; i++) {
+            String jid = String.format(Locale.ROOT, "load%04d@%s", i, DOMAIN);
+            core.addUser(jid, PASSWORD, "hasIM");
+            users.add(jid);
+        }
+    }
+
+    /** Stops the running Tigase, if any, and starts the given one; its process id is then {@link #pid()}. */
+    void start(Server server) throws Exception {
+        stopTigase();
+        Path bundle = repo.resolve("packaging/target/bundle/jars");
+        if (server == Server.TIGASE_ONLY) {
+            tigase = TigaseUnderTest.installWithoutBundle(tigaseHome, repo);
+            tigase.configureBaseline(DOMAIN, null);
+            Map<String, String> accounts = new LinkedHashMap<>();
+            users.forEach(u -> accounts.put(u, PASSWORD));
+            tigase.createOwnUsers(accounts);
+        } else {
+            if (!Files.isDirectory(bundle)) {
+                throw new IllegalStateException("no bundle in " + bundle + ": build it first (mvn package)");
+            }
+            tigase = TigaseUnderTest.install(tigaseHome, repo, bundle);
+            Map<String, String> settings = Map.of(
+                    "core-url", core.baseUrl().toString(),
+                    "core-token-file", core.writeTokenFile(work).toString(),
+                    "amqp-uri", amqp.toString(),
+                    "es-urls", es.toString(),
+                    "certs-dir", work.resolve("certs").toString(),
+                    "archive-spool-dir", work.resolve("spool").toString());
+            Map<String, String> lines = server == Server.BUNDLE_ARCHIVE_OFF
+                    ? Map.of("sess-man/bm-archive/active[B] = true", "sess-man/bm-archive/active[B] = false")
+                    : Map.of();
+            tigase.configure(repo.resolve("etc/init.properties"), DOMAIN, settings, lines);
+        }
+        tigase.start(Duration.ofSeconds(120));
+    }
+
+    long pid() {
+        return tigase.pid();
+    }
+
+    private void stopTigase() throws Exception {
+        if (tigase != null) {
+            tigase.close();
+            tigase = null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopTigase();
+        core.close();
+        ownEs.close();
+    }
+}
