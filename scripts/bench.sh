@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/prereqs.sh
-bmx_ensure_prereqs
+BMX_SKIP_WEBIM_MODULES=1 bmx_ensure_prereqs   # no browser test here: no npm ci
 if [[ " $* " == *" e2e "* ]]; then
   : "${TIGASE_HOME:?scripts/bench.sh e2e needs TIGASE_HOME (a Tigase 8.4.0 install, see README)}"
   mvn -B -ntp -q package -DskipTests

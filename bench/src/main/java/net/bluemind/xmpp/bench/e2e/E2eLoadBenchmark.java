@@ -20,7 +20,8 @@ import net.bluemind.xmpp.testkit.tigase.ProcessSample;
  * storm (cold, warm, Tigase's own auth), directory fetches, steady chat with the archive on and off, MAM over a
  * large archive, memory per session. Sizes: {@code -Dbmx.load.users} (2000), {@code bmx.load.chat-users} (1000),
  * {@code bmx.load.chat-seconds} (60), {@code bmx.load.chat-interval-ms} (4000 per user), {@code bmx.load.history}
- * (1000000), {@code bmx.load.concurrency} (32 logins at a time).
+ * (1000000), {@code bmx.load.concurrency} (32 logins at a time), {@code bmx.load.core-latency-ms} (0: the simulated
+ * bm-core's answer delay), {@code bmx.load.logins-only} (false: only the storms and memory).
  */
 public final class E2eLoadBenchmark implements Benchmark {
 
@@ -32,6 +33,10 @@ public final class E2eLoadBenchmark implements Benchmark {
     private final long chatInterval = Long.getLong("bmx.load.chat-interval-ms", 4000);
     private final int history = Integer.getInteger("bmx.load.history", 1_000_000);
     private final int concurrency = Integer.getInteger("bmx.load.concurrency", 32);
+    /** How long the simulated bm-core takes to answer (a real one sits behind a proxy, with its own work to do). */
+    private final long coreLatency = Long.getLong("bmx.load.core-latency-ms", 0);
+    /** Only the login storms and memory (quick, to compare login paths). */
+    private final boolean loginsOnly = Boolean.getBoolean("bmx.load.logins-only");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
@@ -56,9 +61,12 @@ public final class E2eLoadBenchmark implements Benchmark {
             report.note("skipped: set TIGASE_HOME to a Tigase 8.4.0 install (README, 'Sizing')");
             return;
         }
-        report.note(String.format(Locale.ROOT, "%d directory users, %d logins at a time, chat: %d users, one message each per %d ms for %d s, history %d messages; Tigase -Xmx%s",
-                users, concurrency, chatUsers, chatInterval, chatSeconds, history, System.getProperty("bmx.tigase.xmx", "512m")));
+        report.note(String.format(Locale.ROOT, "%d directory users, %d logins at a time, bm-core answers in +%d ms, chat: %d users, one message each per %d ms for %d s, history %d messages; Tigase -Xmx%s",
+                users, concurrency, coreLatency, chatUsers, chatInterval, chatSeconds, history, System.getProperty("bmx.tigase.xmx", "512m")));
         try (LoadStack stack = new LoadStack(Path.of(home), users)) {
+            if (coreLatency > 0) {
+                stack.core.slow(java.time.Duration.ofMillis(coreLatency));
+            }
             // with the bundle, archive on
             stack.start(LoadStack.Server.BUNDLE);
             ProcessSample idle = ProcessSample.of(stack.pid());
@@ -67,6 +75,11 @@ public final class E2eLoadBenchmark implements Benchmark {
             LoginStorm.Result warm = storm(report, "bundle, warm (cached)", stack);
             ProcessSample loaded = ProcessSample.of(stack.pid());
             memory(report, "bundle", idle, loaded, warm.sessions().size());
+            if (loginsOnly) {
+                LoginStorm.closeAll(warm.sessions());
+                baseline(report, stack, cold, warm, idle, loaded);
+                return;
+            }
 
             DirectoryFetches.Result dir = DirectoryFetches.run(warm.sessions(), "alice@" + LoadStack.DOMAIN, concurrency);
             report.figure("directory fetches", dir.requestsPerSecond(), "req/s");
@@ -92,20 +105,25 @@ public final class E2eLoadBenchmark implements Benchmark {
             report.figure("p99 delivery, archive on - off (goal <= 1)",
                     on.latencies().percentileMillis(99) - off.latencies().percentileMillis(99), "ms");
 
-            // Tigase as it ships: its own auth and store, no archive
-            stack.start(LoadStack.Server.TIGASE_ONLY);
-            ProcessSample baseIdle = ProcessSample.of(stack.pid());
-            LoginStorm.Result base = storm(report, "Tigase alone, first", stack);
-            LoginStorm.closeAll(base.sessions());
-            LoginStorm.Result base2 = storm(report, "Tigase alone, again", stack);
-            ProcessSample baseLoaded = ProcessSample.of(stack.pid());
-            memory(report, "Tigase alone", baseIdle, baseLoaded, base2.sessions().size());
-            LoginStorm.closeAll(base2.sessions());
-            report.ratio("logins/s, bundle cold / Tigase alone", cold.loginsPerSecond(), base.loginsPerSecond());
-            report.ratio("logins/s, bundle warm / Tigase alone", warm.loginsPerSecond(), base2.loginsPerSecond());
-            report.ratio("heap per session, bundle / Tigase alone", perSession(idle.heapKb(), loaded.heapKb(), warm),
-                    perSession(baseIdle.heapKb(), baseLoaded.heapKb(), base2));
+            baseline(report, stack, cold, warm, idle, loaded);
         }
+    }
+
+    /** Tigase as it ships: its own auth and store, no archive; the same storms, compared with the bundle's. */
+    private void baseline(Report report, LoadStack stack, LoginStorm.Result cold, LoginStorm.Result warm, ProcessSample idle,
+            ProcessSample loaded) throws Exception {
+        stack.start(LoadStack.Server.TIGASE_ONLY);
+        ProcessSample baseIdle = ProcessSample.of(stack.pid());
+        LoginStorm.Result base = storm(report, "Tigase alone, first", stack);
+        LoginStorm.closeAll(base.sessions());
+        LoginStorm.Result base2 = storm(report, "Tigase alone, again", stack);
+        ProcessSample baseLoaded = ProcessSample.of(stack.pid());
+        memory(report, "Tigase alone", baseIdle, baseLoaded, base2.sessions().size());
+        LoginStorm.closeAll(base2.sessions());
+        report.ratio("logins/s, bundle cold / Tigase alone", cold.loginsPerSecond(), base.loginsPerSecond());
+        report.ratio("logins/s, bundle warm / Tigase alone", warm.loginsPerSecond(), base2.loginsPerSecond());
+        report.ratio("heap per session, bundle / Tigase alone", perSession(idle.heapKb(), loaded.heapKb(), warm),
+                perSession(baseIdle.heapKb(), baseLoaded.heapKb(), base2));
     }
 
     private LoginStorm.Result storm(Report report, String label, LoadStack stack) throws InterruptedException {
@@ -116,6 +134,12 @@ public final class E2eLoadBenchmark implements Benchmark {
         }
         report.figure("logins, " + label, r.loginsPerSecond(), "logins/s");
         latencies(report, "login, " + label, r.loginTimes());
+        double[] steps = r.stepMedians();
+        StringBuilder b = new StringBuilder(label + ", p50 per step:");
+        for (int i = 0; i < steps.length; i++) {
+            b.append(String.format(Locale.ROOT, " %s %.1f ms%s", LoadConnection.STEPS[i], steps[i], i < steps.length - 1 ? "," : ""));
+        }
+        report.note(b.toString());
         report.note(label + ": " + r.sessions().size() + " sessions in " + String.format(Locale.ROOT, "%.1f", r.seconds())
                 + " s, " + r.failed() + " failed" + (r.failures().isEmpty() ? "" : " " + r.failures()));
         return r;

@@ -35,6 +35,9 @@ final class LoadConnection implements Closeable {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final byte[] chunk = new byte[16384];
     final String jid;
+    /** Nanoseconds each login step took: {@link #STEPS}. */
+    final long[] stepNanos = new long[STEPS.length];
+    static final String[] STEPS = {"connect + features", "STARTTLS + TLS handshake", "SASL PLAIN", "bind"};
 
     private LoadConnection(Socket plain, String jid) throws IOException {
         this.plain = plain;
@@ -57,9 +60,11 @@ final class LoadConnection implements Closeable {
             throw e;
         }
         LoadConnection c = new LoadConnection(s, jid);
+        long t = System.nanoTime();
         try {
             c.openStream(domain);
             c.readUntil("</stream:features>", "stream features");
+            t = c.step(0, t);
             c.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
             c.readUntil("<proceed", "STARTTLS proceed");
             c.readUntil(">", "STARTTLS proceed");
@@ -71,6 +76,7 @@ final class LoadConnection implements Closeable {
             c.out = tls.getOutputStream();
             c.openStream(domain);
             c.readUntil("</stream:features>", "stream features after TLS");
+            t = c.step(1, t);
             String plainAuth = Base64.getEncoder().encodeToString(("\0" + jid + "\0" + password).getBytes(StandardCharsets.UTF_8));
             c.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + plainAuth + "</auth>");
             String answer = c.readUntilAny("SASL answer", "<success", "</failure>");
@@ -80,17 +86,25 @@ final class LoadConnection implements Closeable {
             c.readUntil(">", "SASL success");
             c.openStream(domain);
             c.readUntil("</stream:features>", "stream features after SASL");
+            t = c.step(2, t);
             c.send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>load</resource></bind></iq>");
             String bound = c.readUntil("</iq>", "bind");
             if (!bound.contains("type=\"result\"") && !bound.contains("type='result'")) {
                 throw new LoginFailed("bind failed: " + bound);
             }
+            c.step(3, t);
             c.send("<presence/>");
             return c;
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
         }
+    }
+
+    private long step(int index, long since) {
+        long now = System.nanoTime();
+        stepNanos[index] = now - since;
+        return now;
     }
 
     private void openStream(String domain) throws IOException {

@@ -17,6 +17,19 @@ import net.bluemind.xmpp.bench.Latencies;
 final class LoginStorm {
 
     record Result(List<LoadConnection> sessions, Latencies loginTimes, double seconds, Map<String, Integer> failures) {
+        /** The p50 of each login step ({@link LoadConnection#STEPS}) over the sessions, in ms. */
+        double[] stepMedians() {
+            double[] out = new double[LoadConnection.STEPS.length];
+            for (int i = 0; i < out.length; i++) {
+                Latencies l = new Latencies();
+                for (LoadConnection c : sessions) {
+                    l.add(c.stepNanos[i]);
+                }
+                out[i] = l.count() == 0 ? 0 : l.percentileMillis(50);
+            }
+            return out;
+        }
+
         double loginsPerSecond() {
             return sessions.size() / seconds;
         }
