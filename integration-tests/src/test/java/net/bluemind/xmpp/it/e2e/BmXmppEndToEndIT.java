@@ -94,6 +94,9 @@ class BmXmppEndToEndIT {
                 "net.bluemind.xmpp.domains.tigase.BlueMindVHostRepository",
                 "net.bluemind.xmpp.archive.tigase.ArchiveProcessor");
         assertThat(tigase.consoleLog()).doesNotContain("SettingsException");
+        // logins wait on bm-core in the SASL processor's threads: 32, not Tigase's 4 (README "Sizing")
+        assertThat(config).containsPattern("'urn:ietf:params:xml:ns:xmpp-sasl' \\(class: tigase.xmpp.impl.SaslAuth\\) \\{"
+                + "[^}]*threadsNo = 32");
     }
 
     /** Tigase converts init.properties once and renames it; the start path puts it back, so edits apply. */
