@@ -42,7 +42,7 @@ class ArchiveCrashE2eIT {
 
         XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
         XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
-        bob.addAsyncStanzaListener(s -> {
+        bob.addSyncStanzaListener(s -> {
             String body = ((Message) s).getBody();
             if (body != null && body.startsWith(tag)) {
                 received.add(body);

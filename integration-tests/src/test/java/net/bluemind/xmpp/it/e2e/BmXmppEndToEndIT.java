@@ -182,7 +182,7 @@ class BmXmppEndToEndIT {
             assertThat(alice.isAuthenticated()).as("a cached login still works while bm-core is down").isTrue();
 
             BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
-            bob.addAsyncStanzaListener(s -> inbox.add((Message) s), StanzaTypeFilter.MESSAGE);
+            bob.addSyncStanzaListener(s -> inbox.add((Message) s), StanzaTypeFilter.MESSAGE);
             alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(XmppClients.jid("bob@bluemind.test"))
                     .ofType(Message.Type.chat).setBody("bm-core is down, we are not").build());
             Message got = inbox.poll(10, TimeUnit.SECONDS);
@@ -202,7 +202,7 @@ class BmXmppEndToEndIT {
     void aColleaguesVCardAndAvatarHashComeFromTheAddressBook() throws Exception {
         XMPPTCPConnection alice = XmppClients.connection("alice@bluemind.test", "alice-pw", SecurityMode.required);
         BlockingQueue<Message> ownAvatarEvents = new LinkedBlockingQueue<>();
-        alice.addAsyncStanzaListener(s -> ownAvatarEvents.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
+        alice.addSyncStanzaListener(s -> ownAvatarEvents.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
                 new StanzaExtensionFilter("event", "http://jabber.org/protocol/pubsub#event")));
         alice.connect().login();
         XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
@@ -236,9 +236,9 @@ class BmXmppEndToEndIT {
                             e.getStanzaError().getCondition()).isEqualTo(org.jivesoftware.smack.packet.StanzaError.Condition.not_allowed));
 
             BlockingQueue<Presence> seen = new LinkedBlockingQueue<>();
-            bob.addAsyncStanzaListener(s -> seen.add((Presence) s), StanzaTypeFilter.PRESENCE);
+            bob.addSyncStanzaListener(s -> seen.add((Presence) s), StanzaTypeFilter.PRESENCE);
             BlockingQueue<Message> avatarEvents = new LinkedBlockingQueue<>();
-            bob.addAsyncStanzaListener(s -> avatarEvents.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
+            bob.addSyncStanzaListener(s -> avatarEvents.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
                     new StanzaExtensionFilter("event", "http://jabber.org/protocol/pubsub#event")));
             alice.sendStanza(alice.getStanzaFactory().buildPresenceStanza().to(XmppClients.jid("bob@bluemind.test")).build());
             Presence p = null;
@@ -314,7 +314,7 @@ class BmXmppEndToEndIT {
         XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
         try {
             BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
-            bob.addAsyncStanzaListener(s -> inbox.add((Message) s), StanzaTypeFilter.MESSAGE);
+            bob.addSyncStanzaListener(s -> inbox.add((Message) s), StanzaTypeFilter.MESSAGE);
             alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(XmppClients.jid("bob@bluemind.test"))
                     .ofType(Message.Type.chat).setBody("first " + word + " <&> message").build());
             alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(XmppClients.jid("bob@bluemind.test"))

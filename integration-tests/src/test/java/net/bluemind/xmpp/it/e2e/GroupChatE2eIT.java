@@ -221,7 +221,7 @@ class GroupChatE2eIT {
         // a private message through the (non-anonymous) room is a chat between the two users, archived once
         String secret = "loquat" + RUN;
         BlockingQueue<Message> benPrivate = new LinkedBlockingQueue<>();
-        ben.addAsyncStanzaListener(st -> benPrivate.add((Message) st), st -> st instanceof Message m
+        ben.addSyncStanzaListener(st -> benPrivate.add((Message) st), st -> st instanceof Message m
                 && m.getType() == Message.Type.chat && m.getBody() != null);
         ann.sendStanza(ann.getStanzaFactory().buildMessageStanza()
                 .to(JidCreate.entityFullFrom(roomJid + "/ben")).ofType(Message.Type.chat).setBody(secret).build());
@@ -302,7 +302,7 @@ class GroupChatE2eIT {
             throws Exception {
         XMPPTCPConnection c = user(name);
         BlockingQueue<Message> delayed = new LinkedBlockingQueue<>();
-        c.addAsyncStanzaListener(st -> delayed.add((Message) st), st -> st instanceof Message m
+        c.addSyncStanzaListener(st -> delayed.add((Message) st), st -> st instanceof Message m
                 && m.getType() == Message.Type.groupchat && m.getBody() != null && m.hasExtension("delay", "urn:xmpp:delay"));
         MultiUserChat muc = MultiUserChatManager.getInstanceFor(c).getMultiUserChat(roomJid);
         var enter = muc.getEnterConfigurationBuilder(nick(name));

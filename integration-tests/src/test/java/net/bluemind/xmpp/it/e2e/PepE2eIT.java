@@ -264,7 +264,7 @@ class PepE2eIT {
         XMPPTCPConnection b = XmppClients.login(ben, "pep-pw");
         try {
             BlockingQueue<Message> events = new LinkedBlockingQueue<>();
-            b.addAsyncStanzaListener(s -> events.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
+            b.addSyncStanzaListener(s -> events.add((Message) s), new AndFilter(StanzaTypeFilter.MESSAGE,
                     new StanzaExtensionFilter("event", "http://jabber.org/protocol/pubsub#event")));
             Roster ra = Roster.getInstanceFor(a);
             Roster rb = Roster.getInstanceFor(b);

@@ -63,7 +63,7 @@ class SoakE2eIT {
             stack.restartWith(Map.of("es-urls", own.url().toString()));
             XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
             XMPPTCPConnection bob = XmppClients.login("bob@bluemind.test", "bob-pw");
-            bob.addAsyncStanzaListener(s -> {
+            bob.addSyncStanzaListener(s -> {
                 String body = ((Message) s).getBody();
                 if (body != null && body.startsWith(tag)) {
                     received.add(body);
