@@ -48,6 +48,19 @@ public final class VCardRequests {
         }
     }
 
+    /**
+     * Whether a roster item's name is only a stand-in the directory name should replace: none, blank, or the JID's
+     * local part (what Tigase names a contact created by a subscription request, and what clients such as Gajim
+     * send back when the user accepts it).
+     */
+    public static boolean isPlaceholderName(String jid, String name) {
+        if (name == null || name.isBlank()) {
+            return true;
+        }
+        int at = jid.indexOf('@');
+        return at > 0 && name.strip().equalsIgnoreCase(jid.substring(0, at));
+    }
+
     /** Any vCard {@code set}: the address book is the only source. */
     public Reply set() {
         return new Reply.Error(Reply.Condition.NOT_ALLOWED, SET_REFUSED);

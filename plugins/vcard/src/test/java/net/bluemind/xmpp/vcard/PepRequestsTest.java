@@ -126,6 +126,16 @@ class PepRequestsTest {
     }
 
     @Test
+    void aRosterNameThatIsOnlyTheLocalPartIsAStandIn() {
+        assertThat(VCardRequests.isPlaceholderName("lea.martin@bluemind.test", null)).isTrue();
+        assertThat(VCardRequests.isPlaceholderName("lea.martin@bluemind.test", " ")).isTrue();
+        assertThat(VCardRequests.isPlaceholderName("lea.martin@bluemind.test", "lea.martin")).as("Tigase's name after a subscription").isTrue();
+        assertThat(VCardRequests.isPlaceholderName("lea.martin@bluemind.test", "Lea.Martin")).isTrue();
+        assertThat(VCardRequests.isPlaceholderName("lea.martin@bluemind.test", "Léa (project)")).as("typed by the user").isFalse();
+        assertThat(VCardRequests.isPlaceholderName("lea.martin@bluemind.test", "lea")).isFalse();
+    }
+
+    @Test
     void rosterNamesComeFromTheDirectory() {
         VCardRequests requests = new VCardRequests(core.service(Duration.ofMinutes(15), Runnable::run));
         assertThat(requests.displayName("bob@bluemind.test")).contains("Bob Martin");

@@ -8,9 +8,9 @@ import tigase.xmpp.StanzaType;
 import tigase.xmpp.XMPPResourceConnection;
 
 /**
- * A user's roster {@code set} adding a directory colleague without a name gets the directory's display name
- * ("Léa Martin", not "lea.martin") before Tigase's roster processor stores it. Items with a name, removals and
- * JIDs the directory does not know are left alone.
+ * A user's roster {@code set} adding a directory colleague without a name, or named only by the local part, gets
+ * the directory's display name ("Léa Martin", not "lea.martin") before Tigase's roster processor stores it. Items
+ * with another name, removals and JIDs the directory does not know are left alone.
  */
 final class RosterNames {
 
@@ -31,7 +31,7 @@ final class RosterNames {
         for (Element item : query.getChildren()) {
             String jid = item.getAttributeStaticStr("jid");
             String name = item.getAttributeStaticStr("name");
-            if ("item".equals(item.getName()) && jid != null && (name == null || name.isBlank())
+            if ("item".equals(item.getName()) && jid != null && VCardRequests.isPlaceholderName(jid, name)
                     && !"remove".equals(item.getAttributeStaticStr("subscription"))) {
                 requests.displayName(jid) // a JID holds none of the characters XML escapes
                         .ifPresent(n -> item.setAttribute("name", XmlText.escape(n)));
