@@ -25,6 +25,8 @@ final class E2eStack {
 
     static final String SKIP_MESSAGE = "e2e suite skipped: set TIGASE_HOME to a Tigase 8.4.0 install (see README)";
     static final String DOMAIN = "bluemind.test";
+    /** Tigase is ready in 20-40 s on two idle cores; more than 90 s was seen on a loaded machine. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private static E2eStack instance;
     private static boolean tried;
@@ -62,7 +64,7 @@ final class E2eStack {
         tigase.configure(shippedInitProperties, DOMAIN, settings);
         System.out.println("e2e: Tigase from " + home + (hasComponent("tigase-muc") ? " (with MUC)" : "")
                 + (hasComponent("tigase-pubsub") ? " (with PubSub)" : ""));
-        tigase.start(Duration.ofSeconds(90));
+        tigase.start(START_TIMEOUT);
     }
 
     /** The running stack, started at the first call; null when TIGASE_HOME is not set (the caller skips). */
@@ -107,7 +109,7 @@ final class E2eStack {
         tigase.stop();
         settings.putAll(changed);
         tigase.configure(shippedInitProperties, DOMAIN, settings);
-        tigase.start(Duration.ofSeconds(90));
+        tigase.start(START_TIMEOUT);
     }
 
     void publish(String exchange, String operation, Map<String, String> properties) throws Exception {
