@@ -21,7 +21,8 @@ import net.bluemind.xmpp.testkit.tigase.ProcessSample;
  * large archive, memory per session. Sizes: {@code -Dbmx.load.users} (2000), {@code bmx.load.chat-users} (1000),
  * {@code bmx.load.chat-seconds} (60), {@code bmx.load.chat-interval-ms} (4000 per user), {@code bmx.load.history}
  * (1000000), {@code bmx.load.concurrency} (32 logins at a time), {@code bmx.load.core-latency-ms} (0: the simulated
- * bm-core's answer delay), {@code bmx.load.logins-only} (false: only the storms and memory).
+ * bm-core's answer delay), {@code bmx.load.logins-only} (false: only the storms and memory), {@code bmx.load.chat-only}
+ * (false: only steady chat with the archive spooled before routing, after routing, and off).
  */
 public final class E2eLoadBenchmark implements Benchmark {
 
@@ -37,6 +38,8 @@ public final class E2eLoadBenchmark implements Benchmark {
     private final long coreLatency = Long.getLong("bmx.load.core-latency-ms", 0);
     /** Only the login storms and memory (quick, to compare login paths). */
     private final boolean loginsOnly = Boolean.getBoolean("bmx.load.logins-only");
+    /** Only steady chat, archive on (spooled before routing, then after) and off: what archiving costs a message. */
+    private final boolean chatOnly = Boolean.getBoolean("bmx.load.chat-only");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
@@ -66,6 +69,10 @@ public final class E2eLoadBenchmark implements Benchmark {
         try (LoadStack stack = new LoadStack(Path.of(home), users)) {
             if (coreLatency > 0) {
                 stack.core.slow(java.time.Duration.ofMillis(coreLatency));
+            }
+            if (chatOnly) {
+                archiveCost(report, stack);
+                return;
             }
             // with the bundle, archive on
             stack.start(LoadStack.Server.BUNDLE);
@@ -107,6 +114,34 @@ public final class E2eLoadBenchmark implements Benchmark {
 
             baseline(report, stack, cold, warm, idle, loaded);
         }
+    }
+
+    /** Steady chat on three servers in a row: archive spooled before routing (the default), after routing, off. */
+    private void archiveCost(Report report, LoadStack stack) throws Exception {
+        java.util.Map<String, SteadyChat.Result> results = new java.util.LinkedHashMap<>();
+        for (LoadStack.Server server : List.of(LoadStack.Server.BUNDLE, LoadStack.Server.BUNDLE_SPOOL_AFTER_ROUTING,
+                LoadStack.Server.BUNDLE_ARCHIVE_OFF)) {
+            stack.start(server);
+            LoginStorm.Result in = LoginStorm.run(stack.users.subList(0, Math.min(chatUsers, stack.users.size())),
+                    LoadStack.PASSWORD, concurrency);
+            String label = switch (server) {
+                case BUNDLE -> "archive on";
+                case BUNDLE_SPOOL_AFTER_ROUTING -> "archive on, spooled after routing";
+                default -> "archive off";
+            };
+            results.put(label, chat(report, label, stack, in.sessions()));
+            LoginStorm.closeAll(in.sessions());
+        }
+        SteadyChat.Result off = results.get("archive off");
+        results.forEach((label, r) -> {
+            if (r != off) {
+                report.ratio("delivered msg/s, " + label + " / off", r.deliveredPerSecond(), off.deliveredPerSecond());
+                report.figure("p50 delivery, " + label + " - off", r.latencies().percentileMillis(50)
+                        - off.latencies().percentileMillis(50), "ms");
+                report.figure("p99 delivery, " + label + " - off", r.latencies().percentileMillis(99)
+                        - off.latencies().percentileMillis(99), "ms");
+            }
+        });
     }
 
     /** Tigase as it ships: its own auth and store, no archive; the same storms, compared with the bundle's. */
@@ -152,7 +187,7 @@ public final class E2eLoadBenchmark implements Benchmark {
         report.figure("delivered, " + label, r.deliveredPerSecond(), "msg/s");
         latencies(report, "delivery, " + label, r.latencies());
         report.note(label + ": " + chatting.size() + " users, " + r.sent() + " sent, " + r.delivered() + " delivered"
-                + (label.equals("archive on") ? ", " + archived(stack.es, tag, r.delivered()) + " in Elasticsearch" : ""));
+                + (label.startsWith("archive on") ? ", " + archived(stack.es, tag, r.delivered()) + " in Elasticsearch" : ""));
         return r;
     }
 

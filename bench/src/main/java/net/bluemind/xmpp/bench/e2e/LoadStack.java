@@ -38,6 +38,7 @@ final class LoadStack implements AutoCloseable {
 
     enum Server {
         BUNDLE("Tigase + bm-xmpp"),
+        BUNDLE_SPOOL_AFTER_ROUTING("Tigase + bm-xmpp, archive-spool-before-routing = false"),
         BUNDLE_ARCHIVE_OFF("Tigase + bm-xmpp, archive off"),
         TIGASE_ONLY("Tigase alone (its own auth and store)");
 
@@ -78,13 +79,16 @@ final class LoadStack implements AutoCloseable {
                 throw new IllegalStateException("no bundle in " + bundle + ": build it first (mvn package)");
             }
             tigase = TigaseUnderTest.install(tigaseHome, repo, bundle);
-            Map<String, String> settings = Map.of(
+            Map<String, String> settings = new java.util.HashMap<>(Map.of(
                     "core-url", core.baseUrl().toString(),
                     "core-token-file", core.writeTokenFile(work).toString(),
                     "amqp-uri", amqp.toString(),
                     "es-urls", es.toString(),
                     "certs-dir", work.resolve("certs").toString(),
-                    "archive-spool-dir", work.resolve("spool").toString());
+                    "archive-spool-dir", work.resolve("spool").toString()));
+            if (server == Server.BUNDLE_SPOOL_AFTER_ROUTING) {
+                settings.put("archive-spool-before-routing", "false");
+            }
             Map<String, String> lines = server == Server.BUNDLE_ARCHIVE_OFF
                     ? Map.of("sess-man/bm-archive/active[B] = true", "sess-man/bm-archive/active[B] = false")
                     : Map.of();
