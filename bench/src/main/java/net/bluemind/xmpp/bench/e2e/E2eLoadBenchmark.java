@@ -1,18 +1,14 @@
 package net.bluemind.xmpp.bench.e2e;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.bluemind.xmpp.bench.Benchmark;
 import net.bluemind.xmpp.bench.Latencies;
 import net.bluemind.xmpp.bench.Report;
+import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.tigase.ProcessSample;
 
 /**
@@ -26,8 +22,6 @@ import net.bluemind.xmpp.testkit.tigase.ProcessSample;
  */
 public final class E2eLoadBenchmark implements Benchmark {
 
-    private static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
-
     private final int users = Integer.getInteger("bmx.load.users", 2000);
     private final int chatUsers = Integer.getInteger("bmx.load.chat-users", 1000);
     private final int chatSeconds = Integer.getInteger("bmx.load.chat-seconds", 60);
@@ -40,7 +34,6 @@ public final class E2eLoadBenchmark implements Benchmark {
     private final boolean loginsOnly = Boolean.getBoolean("bmx.load.logins-only");
     /** Only steady chat, archive on (spooled before routing, then after) and off: what archiving costs a message. */
     private final boolean chatOnly = Boolean.getBoolean("bmx.load.chat-only");
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     public String name() {
@@ -75,13 +68,11 @@ public final class E2eLoadBenchmark implements Benchmark {
                 return;
             }
             // with the bundle, archive on
-            stack.start(LoadStack.Server.BUNDLE);
-            ProcessSample idle = ProcessSample.of(stack.pid());
-            LoginStorm.Result cold = storm(report, "bundle, cold (bm-core asked)", stack);
-            LoginStorm.closeAll(cold.sessions());
-            LoginStorm.Result warm = storm(report, "bundle, warm (cached)", stack);
-            ProcessSample loaded = ProcessSample.of(stack.pid());
-            memory(report, "bundle", idle, loaded, warm.sessions().size());
+            Storms bundle = storms(report, stack, LoadStack.Server.BUNDLE, "bundle", "cold (bm-core asked)", "warm (cached)");
+            LoginStorm.Result cold = bundle.first();
+            LoginStorm.Result warm = bundle.again();
+            ProcessSample idle = bundle.idle();
+            ProcessSample loaded = bundle.loaded();
             if (loginsOnly) {
                 LoginStorm.closeAll(warm.sessions());
                 baseline(report, stack, cold, warm, idle, loaded);
@@ -147,18 +138,32 @@ public final class E2eLoadBenchmark implements Benchmark {
     /** Tigase as it ships: its own auth and store, no archive; the same storms, compared with the bundle's. */
     private void baseline(Report report, LoadStack stack, LoginStorm.Result cold, LoginStorm.Result warm, ProcessSample idle,
             ProcessSample loaded) throws Exception {
-        stack.start(LoadStack.Server.TIGASE_ONLY);
-        ProcessSample baseIdle = ProcessSample.of(stack.pid());
-        LoginStorm.Result base = storm(report, "Tigase alone, first", stack);
-        LoginStorm.closeAll(base.sessions());
-        LoginStorm.Result base2 = storm(report, "Tigase alone, again", stack);
-        ProcessSample baseLoaded = ProcessSample.of(stack.pid());
-        memory(report, "Tigase alone", baseIdle, baseLoaded, base2.sessions().size());
+        Storms alone = storms(report, stack, LoadStack.Server.TIGASE_ONLY, "Tigase alone", "first", "again");
+        LoginStorm.Result base = alone.first();
+        LoginStorm.Result base2 = alone.again();
+        ProcessSample baseIdle = alone.idle();
+        ProcessSample baseLoaded = alone.loaded();
         LoginStorm.closeAll(base2.sessions());
         report.ratio("logins/s, bundle cold / Tigase alone", cold.loginsPerSecond(), base.loginsPerSecond());
         report.ratio("logins/s, bundle warm / Tigase alone", warm.loginsPerSecond(), base2.loginsPerSecond());
         report.ratio("heap per session, bundle / Tigase alone", perSession(idle.heapKb(), loaded.heapKb(), warm),
                 perSession(baseIdle.heapKb(), baseLoaded.heapKb(), base2));
+    }
+
+    /** Two storms on a fresh server (sessions of the second kept open), with its memory before and after. */
+    private record Storms(LoginStorm.Result first, LoginStorm.Result again, ProcessSample idle, ProcessSample loaded) {
+    }
+
+    private Storms storms(Report report, LoadStack stack, LoadStack.Server server, String label, String first, String again)
+            throws Exception {
+        stack.start(server);
+        ProcessSample idle = ProcessSample.of(stack.pid());
+        LoginStorm.Result one = storm(report, label + ", " + first, stack);
+        LoginStorm.closeAll(one.sessions());
+        LoginStorm.Result two = storm(report, label + ", " + again, stack);
+        ProcessSample loaded = ProcessSample.of(stack.pid());
+        memory(report, label, idle, loaded, two.sessions().size());
+        return new Storms(one, two, idle, loaded);
     }
 
     private LoginStorm.Result storm(Report report, String label, LoadStack stack) throws InterruptedException {
@@ -215,22 +220,12 @@ public final class E2eLoadBenchmark implements Benchmark {
     }
 
     /** Documents of this run in the archive, waiting up to 60 s for them to reach {@code expected}. */
-    private long archived(URI es, String tag, long expected) throws Exception {
+    private static long archived(URI es, String tag, long expected) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
-        long count = -1;
-        while (System.currentTimeMillis() < deadline) {
-            http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_refresh")).POST(HttpRequest.BodyPublishers.noBody())
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_count"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":{\"match\":{\"message\":\"" + tag + "\"}}}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = COUNT.matcher(r.body());
-            count = m.find() ? Long.parseLong(m.group(1)) : -1;
-            if (count >= expected) {
-                break;
-            }
+        long count = ArchiveCount.withWord(es, tag);
+        while (count < expected && System.currentTimeMillis() < deadline) {
             Thread.sleep(1000);
+            count = ArchiveCount.withWord(es, tag);
         }
         return count;
     }

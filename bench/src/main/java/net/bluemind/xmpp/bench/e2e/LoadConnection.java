@@ -9,13 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import net.bluemind.xmpp.testkit.tls.AcceptAnyCertificate;
 
 /**
  * One client connection of the load harness, speaking XMPP as plain text over a socket: STARTTLS, SASL PLAIN,
@@ -26,7 +23,7 @@ import javax.net.ssl.X509TrustManager;
 final class LoadConnection implements Closeable {
 
     /** The load tool trusts whatever certificate the server presents: it measures, it does not check identity. */
-    static final SSLContext TRUST_ALL = trustAll();
+    static final SSLContext TRUST_ALL = AcceptAnyCertificate.context();
 
     private final Socket plain;
     private Socket socket;
@@ -180,29 +177,6 @@ final class LoadConnection implements Closeable {
     static final class LoginFailed extends IOException {
         LoginFailed(String message) {
             super(message);
-        }
-    }
-
-    private static SSLContext trustAll() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
-            return ctx;
-        } catch (Exception e) {
-            throw new IllegalStateException("no TLS context", e);
         }
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.DedicatedElasticsearch;
 import net.bluemind.xmpp.testkit.services.RabbitMqService;
 import net.bluemind.xmpp.testkit.tigase.ProcessSample;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class SoakE2eIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private record Sample(int minute, ProcessSample of) {
         long heapKb() {
@@ -123,14 +118,7 @@ class SoakE2eIT {
     }
 
     private long archived(URI es, String tag) throws Exception {
-        http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_refresh")).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(es.resolve("/im_read_alias/_count"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":{\"match\":{\"message\":\"" + tag + "\"}}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"count\":(\\d+)").matcher(r.body());
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        return ArchiveCount.withWord(es, tag);
     }
 
     private static Sample sample(int minute, long pid) throws Exception {

@@ -1,9 +1,9 @@
 package net.bluemind.xmpp.it.e2e;
 
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.X509TrustManager;
+import net.bluemind.xmpp.testkit.tls.AcceptAnyCertificate;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -18,20 +18,7 @@ import org.jxmpp.jid.impl.JidCreate;
 final class XmppClients {
 
     /** The test server's certificates are self-signed per domain (domains plugin): trust them as a user who accepted them. */
-    static final X509TrustManager ACCEPT_SELF_SIGNED = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
+    static final X509TrustManager ACCEPT_SELF_SIGNED = AcceptAnyCertificate.TRUST_MANAGER;
 
     private XmppClients() {
     }
