@@ -62,7 +62,7 @@ final class E2eStack {
         tigase.configure(shippedInitProperties, DOMAIN, settings);
         System.out.println("e2e: Tigase from " + home + (hasComponent("tigase-muc") ? " (with MUC)" : "")
                 + (hasComponent("tigase-pubsub") ? " (with PubSub)" : ""));
-        tigase.start(Duration.ofSeconds(90));
+        tigase.start(Duration.ofSeconds(Long.getLong("bmx.e2e.tigase-start-seconds", 90)));
     }
 
     /** The running stack, started at the first call; null when TIGASE_HOME is not set (the caller skips). */
@@ -107,7 +107,7 @@ final class E2eStack {
         tigase.stop();
         settings.putAll(changed);
         tigase.configure(shippedInitProperties, DOMAIN, settings);
-        tigase.start(Duration.ofSeconds(90));
+        tigase.start(Duration.ofSeconds(Long.getLong("bmx.e2e.tigase-start-seconds", 90)));
     }
 
     void publish(String exchange, String operation, Map<String, String> properties) throws Exception {
