@@ -1,10 +1,14 @@
 package tigase.xmpp;
 
+import tigase.xml.Element;
 import tigase.xmpp.jid.BareJID;
 import tigase.xmpp.jid.JID;
 
 /** Declared members: only those bm-xmpp uses. */
 public class XMPPResourceConnection {
+
+    /** Session data key of the user's last presence (what {@link #getPresence()} returns). */
+    public static final String PRESENCE_KEY = "user-presence";
 
     // Not constructible here: the real constructors take server internals no plugin builds.
     private XMPPResourceConnection() {
@@ -27,6 +31,14 @@ public class XMPPResourceConnection {
     }
 
     public boolean isLocalDomain(String outDomain, boolean includeComponents) {
+        throw new UnsupportedOperationException();
+    }
+
+    public Element getPresence() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final void putSessionData(final String key, final Object value) {
         throw new UnsupportedOperationException();
     }
 }

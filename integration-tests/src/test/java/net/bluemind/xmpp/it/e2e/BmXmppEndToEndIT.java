@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -267,6 +268,106 @@ class BmXmppEndToEndIT {
             alice.disconnect();
             bob.disconnect();
         }
+    }
+
+    /**
+     * XEP-0153 in the presence a contact gets when they log in after the user: Tigase answers the contact's probe
+     * from the presence it stored at the user's login, stamped "not ready" (bare {@code <x/>}) while the hash was
+     * read from bm-core; the re-broadcast that followed did not change that stored copy (seen in Gajim and Finch).
+     */
+    @Test
+    void aContactWhoLogsInLaterGetsThePhotoHashNotTheNotReadyStamp() throws Exception {
+        String hazel = "hazel.hash@" + DOMAIN;
+        String ivan = "ivan.hash@" + DOMAIN;
+        for (String u : List.of(hazel, ivan)) {
+            try {
+                core.addUser(u, "hash-pw", "hasIM");
+            } catch (IllegalArgumentException alreadyThere) {
+                // added earlier in this JVM
+            }
+        }
+        byte[] png = BmCoreSimulator.paintPng(40, 40, java.awt.Color.GREEN); // served byte for byte
+        core.setPhoto(hazel, png);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(png));
+        XMPPTCPConnection h = XmppClients.login(hazel, "hash-pw");
+        XMPPTCPConnection i = XmppClients.login(ivan, "hash-pw");
+        try {
+            Roster rh = Roster.getInstanceFor(h);
+            Roster ri = Roster.getInstanceFor(i);
+            rh.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+            ri.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+            rh.createItemAndRequestSubscription(XmppClients.jid(ivan), "Ivan", null);
+            ri.createItemAndRequestSubscription(XmppClients.jid(hazel), "Hazel", null);
+            for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until)
+                    && !(both(rh, ivan) && both(ri, hazel)); ) {
+                Thread.sleep(200);
+            }
+            assertThat(both(rh, ivan) && both(ri, hazel)).as("mutual subscription").isTrue();
+        } finally {
+            h.disconnect();
+            i.disconnect();
+        }
+        Thread.sleep(1000); // both sessions gone on the server: nobody's presence carries hazel's hash
+        // hazel's card leaves the cache: at her next login the hash is not known yet
+        stack.publish(BusPublisher.DIRECTORY, "user.photo.updated", Map.of("domain", DOMAIN, "uid", core.user(hazel).uid()));
+        Thread.sleep(1000);
+
+        XMPPTCPConnection h2 = XmppClients.connection(hazel, "hash-pw", SecurityMode.required);
+        BlockingQueue<Presence> own = new LinkedBlockingQueue<>();
+        h2.addSyncStanzaListener(s -> own.add((Presence) s), StanzaTypeFilter.PRESENCE);
+        h2.connect().login();
+        XMPPTCPConnection i2 = null;
+        try {
+            // the hash becomes known: hazel's own resource sees her presence re-broadcast with it
+            String ownStamp = null;
+            for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until)
+                    && !("<photo>" + hash + "</photo>").equals(ownStamp); ) {
+                Presence p = own.poll(1, TimeUnit.SECONDS);
+                if (p != null && p.getFrom().asBareJid().toString().equals(hazel)) {
+                    ownStamp = photoOf(p);
+                }
+            }
+            assertThat(ownStamp).as("hazel's presence once her hash is known").isEqualTo("<photo>" + hash + "</photo>");
+            Thread.sleep(1000);
+
+            i2 = XmppClients.connection(ivan, "hash-pw", SecurityMode.required);
+            BlockingQueue<Presence> seen = new LinkedBlockingQueue<>();
+            i2.addSyncStanzaListener(s -> seen.add((Presence) s), StanzaTypeFilter.PRESENCE);
+            i2.connect().login();
+            List<String> stamps = new java.util.ArrayList<>();
+            for (Instant until = Instant.now().plusSeconds(5); Instant.now().isBefore(until); ) {
+                Presence p = seen.poll(500, TimeUnit.MILLISECONDS);
+                if (p != null && p.getFrom().asBareJid().toString().equals(hazel) && p.getType() == Presence.Type.available) {
+                    stamps.add(photoOf(p));
+                }
+            }
+            assertThat(stamps).as("hazel's presence(s) ivan got at his login (the probe answer)").isNotEmpty()
+                    .allSatisfy(stamp -> assertThat(stamp).isEqualTo("<photo>" + hash + "</photo>"));
+        } finally {
+            h2.disconnect();
+            if (i2 != null) {
+                i2.disconnect();
+            }
+        }
+    }
+
+    private static boolean both(Roster roster, String contact) throws Exception {
+        org.jivesoftware.smack.roster.RosterEntry e = roster.getEntry(XmppClients.jid(contact));
+        return e != null && e.getType() == org.jivesoftware.smack.roster.packet.RosterPacket.ItemType.both;
+    }
+
+    /** The content of a presence's XEP-0153 element: {@code <photo>hash</photo>}, {@code <photo/>}, "" for a bare x. */
+    private static String photoOf(Presence p) {
+        var x = p.getExtensionElement("x", "vcard-temp:x:update");
+        if (x == null) {
+            return "no XEP-0153 element";
+        }
+        String xml = x.toXML().toString().replaceAll("\\s+", "");
+        int start = xml.indexOf('>');
+        if (xml.endsWith("/>") && start == xml.length() - 1) {
+            return ""; // <x xmlns='vcard-temp:x:update'/>
+        }
+        return xml.substring(start + 1, xml.lastIndexOf("</x>"));
     }
 
     @Test

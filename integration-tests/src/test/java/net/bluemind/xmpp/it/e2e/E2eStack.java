@@ -26,7 +26,7 @@ final class E2eStack {
     static final String SKIP_MESSAGE = "e2e suite skipped: set TIGASE_HOME to a Tigase 8.4.0 install (see README)";
     static final String DOMAIN = "bluemind.test";
     /** Tigase is ready in 20-40 s on two idle cores; more than 90 s was seen on a loaded machine. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("bmx.e2e.tigase-start-seconds", 180));
 
     private static E2eStack instance;
     private static boolean tried;

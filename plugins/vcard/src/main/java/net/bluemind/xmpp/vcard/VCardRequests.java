@@ -113,6 +113,15 @@ public final class VCardRequests {
     }
 
     /**
+     * The XEP-0153 element {@link #presenceUpdate} would give now, but read from the cache only and without side
+     * effect (no bm-core read, the avatar listeners are still told of a hash becoming known): empty while not known.
+     */
+    public Optional<XmlNode> knownPresenceUpdate(String user) {
+        Optional<Photo> photo = service.knownPhoto(user);
+        return photo == null ? Optional.empty() : Optional.of(AvatarRenderer.presenceUpdate(photo));
+    }
+
+    /**
      * The XEP-0084 metadata notification for {@code user}'s contacts, from the cache only; empty while not known.
      */
     public Optional<AvatarNotice> avatarNotice(String user) {

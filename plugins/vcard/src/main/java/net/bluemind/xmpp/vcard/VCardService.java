@@ -151,6 +151,18 @@ public final class VCardService implements BusSubscriber {
         return null;
     }
 
+    /**
+     * The photo the cache holds for a user right now, with no side effect: no bm-core read, nothing marked as
+     * announced (so a background read still reaches the listeners). For re-stamping presence Tigase re-sends
+     * from its stored copy.
+     *
+     * @return the photo (empty Optional = none), or null when not cached
+     */
+    public Optional<Photo> knownPhoto(String bareJid) {
+        Entry cached = cache.getIfPresent(key(bareJid));
+        return cached == null ? null : photoOf(cached.lookup());
+    }
+
     /** Forgets what this user's presence was stamped with (the user's last session ended). */
     public void presenceGone(String bareJid) {
         announced.invalidate(key(bareJid));

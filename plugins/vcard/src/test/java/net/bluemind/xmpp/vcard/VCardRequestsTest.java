@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 import net.bluemind.xmpp.vcard.render.AvatarRenderer;
 import net.bluemind.xmpp.vcard.xml.Xml;
+import net.bluemind.xmpp.vcard.xml.XmlNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,13 @@ class VCardRequestsTest {
         Xml none = Xml.parse(requests.presenceUpdate("frank@bluemind.test").toString(), AvatarRenderer.UPDATE_XMLNS);
         assertThat(none.count("/v:x/v:photo")).isEqualTo(1);
         assertThat(none.text("/v:x/v:photo")).isEmpty();
+
+        // the same element from the cache only, and nothing while not known
+        assertThat(deferred.knownPresenceUpdate("bob@bluemind.test")).isEmpty();
+        assertThat(requests.knownPresenceUpdate("bob@bluemind.test")).map(XmlNode::toString)
+                .contains(requests.presenceUpdate("bob@bluemind.test").toString());
+        assertThat(requests.knownPresenceUpdate("frank@bluemind.test")).map(XmlNode::toString)
+                .contains(requests.presenceUpdate("frank@bluemind.test").toString());
 
         VCardRequests.AvatarNotice notice = requests.avatarNotice("bob@bluemind.test").orElseThrow();
         assertThat(notice.itemId()).isEqualTo(withHash.text("/v:x/v:photo"));

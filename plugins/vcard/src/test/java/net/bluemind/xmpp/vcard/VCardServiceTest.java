@@ -142,6 +142,26 @@ class VCardServiceTest {
     }
 
     @Test
+    void theKnownPhotoIsReadWithoutSideEffects() throws Exception {
+        List<Runnable> queued = new CopyOnWriteArrayList<>();
+        VCardService deferred = core.service(Duration.ofMinutes(15), queued::add, clock::get);
+        deferred.addListener((jid, photo) -> changes.add(jid + "=" + photo.map(Photo::sha1).orElse("none")));
+        sim.resetCounters();
+        assertThat(deferred.knownPhoto("grace@acme.test")).isNull(); // not cached: not known, and no read started
+        assertThat(queued).isEmpty();
+        assertThat(sim.requests("/api/")).isZero();
+
+        assertThat(deferred.presencePhoto("grace@acme.test")).isNull(); // the login presence: "not ready"
+        queued.get(0).run(); // the background read: the hash is cached
+        String hash = deferred.knownPhoto("GRACE@acme.test").orElseThrow().sha1();
+        assertThat(changes).containsExactly("grace@acme.test=" + hash); // looking did not swallow the notification
+
+        assertThat(deferred.knownPhoto("grace@acme.test")).map(Photo::sha1).contains(hash);
+        assertThat(changes).hasSize(1);
+        assertThat(deferred.knownPhoto("frank@bluemind.test")).isNull();
+    }
+
+    @Test
     void manyPresencesBeforeTheHashIsKnownStartOneReadOnly() {
         List<Runnable> queued = new CopyOnWriteArrayList<>();
         VCardService deferred = core.service(Duration.ofMinutes(15), queued::add, clock::get);

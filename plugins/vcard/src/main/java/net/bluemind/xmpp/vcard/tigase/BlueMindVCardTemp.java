@@ -222,14 +222,21 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         return extend(new Element("presence"), session, results);
     }
 
-    // --- XEP-0084: metadata notifications follow available presence to contacts ------------
+    // --- out filter: current XEP-0153 hash in presence re-sent from Tigase's stored copy (PresenceStamps);
+    //     XEP-0084 metadata notifications follow available presence to contacts ------------
 
     @Override
     public void filter(Packet packet, XMPPResourceConnection session, NonAuthUserRepository repo,
             Queue<Packet> results) {
         AvatarPusher p = pusher;
-        if (p == null) {
+        VCardRuntime r = runtime;
+        if (p == null || r == null) {
             return;
+        }
+        try {
+            PresenceStamps.refresh(session, results, r.requests);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.FINE, "could not re-stamp the photo hash of a presence", e);
         }
         try {
             p.addNotices(session, results);
