@@ -26,6 +26,18 @@ final class FakeXmppTlsServer implements AutoCloseable {
     private final SSLContext tls;
     final List<String> sniSeen = new CopyOnWriteArrayList<>();
 
+    /**
+     * The server names asked for so far, once at least one is in (within 5 s): the server reads them after its side
+     * of the handshake, which with TLS 1.3 can end after the client already returned.
+     */
+    List<String> awaitSni() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (sniSeen.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return List.copyOf(sniSeen);
+    }
+
     FakeXmppTlsServer(TestCerts.Issued identity) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);

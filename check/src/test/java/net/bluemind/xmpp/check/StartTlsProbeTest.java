@@ -15,7 +15,7 @@ class StartTlsProbeTest {
         TestCerts.Issued id = TestCerts.caSigned("chat.test", Duration.ofDays(3));
         try (FakeXmppTlsServer server = new FakeXmppTlsServer(id)) {
             assertThat(StartTlsProbe.certificate("127.0.0.1", server.port(), "chat.test")).isEqualTo(id.cert());
-            assertThat(server.sniSeen).containsExactly("chat.test");
+            assertThat(server.awaitSni()).containsExactly("chat.test");
         }
     }
 
