@@ -24,8 +24,8 @@ class ClientThrottlingE2eIT {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
         assertThat(stack.tigase.effectiveConfig()).contains("trafficThrottling = 'xmpp:2500:0:disc,bin:20m:0:disc'");
 
-        XMPPTCPConnection under = XmppClients.login("frank@bluemind.test", "frank-pw");
-        XMPPTCPConnection over = XmppClients.login("grace@acme.test", "grace-pw");
+        XMPPTCPConnection under = XmppClients.loginWithoutStreamManagement("frank@bluemind.test", "frank-pw");
+        XMPPTCPConnection over = XmppClients.loginWithoutStreamManagement("grace@acme.test", "grace-pw");
         try {
             burst(under, 2_000);
             assertThat(PingManager.getInstanceFor(under).pingMyServer(true, 10_000)).as("2,000 stanzas: still served").isTrue();

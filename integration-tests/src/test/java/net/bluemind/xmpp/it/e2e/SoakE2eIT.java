@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.DedicatedElasticsearch;
 import net.bluemind.xmpp.testkit.services.RabbitMqService;
@@ -19,6 +20,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.vcardtemp.VCardManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The soak run (scripts/soak.sh; skipped unless -Dbmx.soak.minutes is set, never in CI): steady chat between two
@@ -45,6 +47,7 @@ class SoakE2eIT {
     }
 
     @Test
+    @Timeout(value = 4, unit = TimeUnit.HOURS) // bounded by scripts/soak.sh; not the suite's 10-minute default
     void steadyLoadWithBrokerAndStoreRestartsLeaksNothingAndLosesNothing() throws Exception {
         int minutes = Integer.getInteger("bmx.soak.minutes", 0);
         assumeTrue(minutes > 0, "soak skipped: run scripts/soak.sh (sets -Dbmx.soak.minutes)");

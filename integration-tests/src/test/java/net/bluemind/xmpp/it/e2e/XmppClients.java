@@ -66,6 +66,18 @@ final class XmppClients {
         return c;
     }
 
+    /**
+     * Logged in without XEP-0198 stream management, for bursts of thousands of stanzas: Smack 4.4 deadlocks there
+     * (its writer waits for acks to free its queue of unacknowledged stanzas while its reader waits for room in the
+     * send queue to answer the server's ack request: seen hanging a CI run).
+     */
+    static XMPPTCPConnection loginWithoutStreamManagement(String email, String password) throws Exception {
+        XMPPTCPConnection c = connected(() -> connection(email, password, SecurityMode.required));
+        c.setUseStreamManagement(false);
+        c.login();
+        return c;
+    }
+
     /** Logged in, with everything it receives recorded as raw XML in {@code capture}. */
     static XMPPTCPConnection loginRecording(String email, String password, RawXmlCapture capture) throws Exception {
         XMPPTCPConnection c = connected(() -> connection(email, password, SecurityMode.required, capture));
