@@ -28,6 +28,8 @@ bmx_ensure_prereqs() {
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   # a real XMPP client library besides Smack, for the e2e suite (SlixmppRoomsE2eIT): Debian's python3-slixmpp
   [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import slixmpp' >/dev/null 2>&1 || missing+=(python3-slixmpp)
+  # the shared database of a cluster (ClusterDatabaseIT): Debian's PostgreSQL server, run by the tests on their own port
+  ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive

@@ -28,6 +28,8 @@ public final class TigaseUnderTest implements AutoCloseable {
     private final Path home;
     private final Path repo;
     private Process process;
+    private String address = "127.0.0.1";
+    private List<String> jvmArgs = List.of();
 
     private TigaseUnderTest(Path home, Path repo) {
         this.home = home;
@@ -51,6 +53,51 @@ public final class TigaseUnderTest implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /**
+     * The loopback address every listener binds to (default 127.0.0.1): a cluster test gives each node its own,
+     * so that two nodes on one machine use the same ports. Takes effect at the next {@code configure}.
+     */
+    public TigaseUnderTest listenOn(String loopbackAddress) {
+        this.address = loopbackAddress;
+        return this;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** Extra JVM options for the next start (a node's host name, a hosts file...). */
+    public TigaseUnderTest jvmArgs(List<String> args) {
+        this.jvmArgs = List.copyOf(args);
+        return this;
+    }
+
+    /** Puts a jar beside Tigase's own (e.g. the PostgreSQL JDBC driver, which Tigase's full distribution ships). */
+    public void addJar(Path jar) throws IOException {
+        Files.copy(jar, home.resolve("jars").resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Creates Tigase's schema (server, and MUC/PubSub when their jars are here) in a PostgreSQL database with Tigase's
+     * own schema tool, as an operator does once for a cluster: {@code hostPort} as the tool takes it, the database and
+     * its owner created with the superuser's credentials.
+     */
+    public void installSchema(String hostPort, String database, String user, String password, String rootUser,
+            String rootPassword) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String out;
+        try {
+            out = capture(new ProcessBuilder(java, "-cp", home.resolve("jars") + "/*", "tigase.db.util.SchemaManager",
+                    "install-schema", "-T", "postgresql", "-D", database, "-H", hostPort, "-U", user, "-P", password,
+                    "-R", rootUser, "-A", rootPassword).directory(home.toFile()));
+        } catch (IllegalStateException exitedWithError) {
+            out = exitedWithError.getMessage();
+        }
+        if (!Pattern.compile("Loading schema: Tigase XMPP Server \\(Core\\).*ok").matcher(out).find()) {
+            throw new IllegalStateException("Tigase's schema tool failed on " + hostPort + "/" + database + ":\n" + out);
+        }
     }
 
     /**
@@ -105,7 +152,8 @@ public final class TigaseUnderTest implements AutoCloseable {
     }
 
     private void writeInitProperties(String text) throws IOException {
-        text += "\n# e2e: loopback only\nc2s/ifc[s] = 127.0.0.1\ns2s/ifc[s] = 127.0.0.1\nbosh/ifc[s] = 127.0.0.1\nws2s/ifc[s] = 127.0.0.1\n";
+        text += "\n# e2e: loopback only\nc2s/ifc[s] = A\ns2s/ifc[s] = A\nbosh/ifc[s] = A\nws2s/ifc[s] = A\n"
+                .replace("= A", "= " + address);
         Files.writeString(home.resolve("etc/init.properties"), text, StandardCharsets.UTF_8);
     }
 
@@ -138,19 +186,25 @@ public final class TigaseUnderTest implements AutoCloseable {
     public void start(Duration timeout) throws IOException, InterruptedException {
         Path log = home.resolve("logs/e2e-console.log");
         Files.createDirectories(log.getParent());
+        if (Files.exists(log)) { // the previous run's console (a crash test restarts the server)
+            Files.move(log, log.resolveSibling("e2e-console.previous.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // as the package's service does: Tigase's embedded store is created at the first start
         run(new ProcessBuilder("sh", repo.resolve("scripts/prepare-tigase-store.sh").toString(), home.resolve("jars") + "/*")
                 .directory(home.toFile()), Map.of("JAVA", java));
-        process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-Xms64m", "-Xmx" + System.getProperty("bmx.tigase.xmx", "512m"),
-                "-Dtigase.home=" + home, "-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer")
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-Xms64m",
+                "-Xmx" + System.getProperty("bmx.tigase.xmx", "512m"), "-Dtigase.home=" + home));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer"));
+        process = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Tigase exited with " + process.exitValue() + ": see " + log);
             }
-            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("is ready to use") && listening(5222)) {
+            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("is ready to use") && listening(address, 5222)) {
                 return;
             }
             Thread.sleep(250);
@@ -168,9 +222,9 @@ public final class TigaseUnderTest implements AutoCloseable {
         return Files.readString(home.resolve("etc/config-dump.properties"), StandardCharsets.UTF_8);
     }
 
-    private static boolean listening(int port) {
+    private static boolean listening(String address, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.connect(new InetSocketAddress(address, port), 200);
             return true;
         } catch (IOException e) {
             return false;

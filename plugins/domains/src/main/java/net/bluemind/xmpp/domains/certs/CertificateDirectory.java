@@ -42,14 +42,22 @@ public final class CertificateDirectory {
         }
     }
 
-    /** Writes the file only if none exists yet (an operator's file is never overwritten); false if one did. */
+    /**
+     * Writes the file only if none exists yet (an operator's file is never overwritten); false if one did. The file
+     * appears whole or not at all, and of several writers at once (cluster nodes sharing this directory) exactly one
+     * wins: a hard link fails when the name exists, where a rename would replace it.
+     */
     public boolean createIfAbsent(String host, String pem) throws IOException {
         Path tmp = privateTemp(host, pem);
         try {
             if (exists(host)) {
                 return false;
             }
-            Files.move(tmp, fileOf(host), StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.createLink(fileOf(host), tmp);
+            } catch (UnsupportedOperationException e) {
+                Files.move(tmp, fileOf(host), StandardCopyOption.ATOMIC_MOVE); // no hard links here: one writer
+            }
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
@@ -88,7 +96,8 @@ public final class CertificateDirectory {
 
     private Path privateTemp(String host, String pem) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + host + ".pem.tmp");
+        // a name of this writer's own: another node writing the same host into a shared directory has its own
+        Path tmp = dir.resolve("." + host + ".pem." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".tmp");
         Files.deleteIfExists(tmp);
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
