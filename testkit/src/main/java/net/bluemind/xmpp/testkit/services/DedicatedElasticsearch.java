@@ -61,13 +61,6 @@ public final class DedicatedElasticsearch implements AutoCloseable {
     }
 
     private void deleteDir() {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new ServiceException("cannot empty " + dir + ": " + e.getMessage(), e);
-        }
+        Dirs.deleteTree(dir);
     }
 }
