@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterDatabaseIT {
 
-    private static final int PORT = 55432;
     private static PostgresNode pg;
     private static TigaseUnderTest tigase;
 
@@ -33,7 +30,7 @@ class ClusterDatabaseIT {
         String home = System.getenv("TIGASE_HOME");
         assumeTrue(home != null && !home.isBlank(), E2eStack.SKIP_MESSAGE);
         assumeTrue(PostgresNode.installed(), "no PostgreSQL server installed (apt install postgresql)");
-        pg = new PostgresNode(PORT).startFresh();
+        pg = new PostgresNode(55432).startFresh();
         Path repo = Path.of(System.getProperty("bmx.repo.dir", "..")).toAbsolutePath().normalize();
         tigase = TigaseUnderTest.installWithoutBundle(Path.of(home), repo);
         tigase.addJar(Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
@@ -46,7 +43,7 @@ class ClusterDatabaseIT {
         }
         if (pg != null) {
             pg.close();
-            assertThat(listening(PORT)).as("PostgreSQL stopped at close").isFalse();
+            assertThat(pg.listening()).as("PostgreSQL stopped at close").isFalse();
         }
     }
 
@@ -81,14 +78,5 @@ class ClusterDatabaseIT {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("schema tool failed on " + pg.address() + "/otherdb");
         assertThat(pg.sql("postgres", "select count(*) from pg_database where datname = 'otherdb'")).isEqualTo("0");
-    }
-
-    private static boolean listening(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 300);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

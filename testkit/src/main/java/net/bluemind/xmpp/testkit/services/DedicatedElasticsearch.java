@@ -1,11 +1,7 @@
 package net.bluemind.xmpp.testkit.services;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * An Elasticsearch node of one test's own, which the test may kill and start again (the shared one of

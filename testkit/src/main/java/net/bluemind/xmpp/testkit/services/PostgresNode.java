@@ -47,6 +47,11 @@ public final class PostgresNode implements AutoCloseable {
         return port;
     }
 
+    /** Whether a server answers on the port (this one, or another that holds it). */
+    public boolean listening() {
+        return Loopback.listening(port);
+    }
+
     /** host:port, as JDBC URLs and Tigase's schema tool take it. */
     public String address() {
         return Loopback.HOST + ":" + port;
@@ -54,7 +59,7 @@ public final class PostgresNode implements AutoCloseable {
 
     /** A new, empty cluster, started; throws {@link ServiceException} with the reason if it cannot. */
     public PostgresNode startFresh() {
-        if (Loopback.listening(port)) {
+        if (listening()) {
             throw new ServiceException("port " + port + " is taken: a test PostgreSQL needs it free");
         }
         deleteDir();

@@ -28,8 +28,6 @@ public final class TigaseUnderTest implements AutoCloseable {
     private final Path home;
     private final Path repo;
     private Process process;
-    private String address = "127.0.0.1";
-    private List<String> jvmArgs = List.of();
 
     private TigaseUnderTest(Path home, Path repo) {
         this.home = home;
@@ -53,25 +51,6 @@ public final class TigaseUnderTest implements AutoCloseable {
 
     public Path home() {
         return home;
-    }
-
-    /**
-     * The loopback address every listener binds to (default 127.0.0.1): a cluster test gives each node its own,
-     * so that two nodes on one machine use the same ports. Takes effect at the next {@code configure}.
-     */
-    public TigaseUnderTest listenOn(String loopbackAddress) {
-        this.address = loopbackAddress;
-        return this;
-    }
-
-    public String address() {
-        return address;
-    }
-
-    /** Extra JVM options for the next start (a node's host name, a hosts file...). */
-    public TigaseUnderTest jvmArgs(List<String> args) {
-        this.jvmArgs = List.copyOf(args);
-        return this;
     }
 
     /** Puts a jar beside Tigase's own (e.g. the PostgreSQL JDBC driver, which Tigase's full distribution ships). */
@@ -152,8 +131,7 @@ public final class TigaseUnderTest implements AutoCloseable {
     }
 
     private void writeInitProperties(String text) throws IOException {
-        text += "\n# e2e: loopback only\nc2s/ifc[s] = A\ns2s/ifc[s] = A\nbosh/ifc[s] = A\nws2s/ifc[s] = A\n"
-                .replace("= A", "= " + address);
+        text += "\n# e2e: loopback only\nc2s/ifc[s] = 127.0.0.1\ns2s/ifc[s] = 127.0.0.1\nbosh/ifc[s] = 127.0.0.1\nws2s/ifc[s] = 127.0.0.1\n";
         Files.writeString(home.resolve("etc/init.properties"), text, StandardCharsets.UTF_8);
     }
 
@@ -193,18 +171,15 @@ public final class TigaseUnderTest implements AutoCloseable {
         // as the package's service does: Tigase's embedded store is created at the first start
         run(new ProcessBuilder("sh", repo.resolve("scripts/prepare-tigase-store.sh").toString(), home.resolve("jars") + "/*")
                 .directory(home.toFile()), Map.of("JAVA", java));
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-Xms64m",
-                "-Xmx" + System.getProperty("bmx.tigase.xmx", "512m"), "-Dtigase.home=" + home));
-        cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer"));
-        process = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-Xms64m", "-Xmx" + System.getProperty("bmx.tigase.xmx", "512m"),
+                "-Dtigase.home=" + home, "-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer")
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Tigase exited with " + process.exitValue() + ": see " + log);
             }
-            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("is ready to use") && listening(address, 5222)) {
+            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("is ready to use") && listening(5222)) {
                 return;
             }
             Thread.sleep(250);
@@ -222,9 +197,9 @@ public final class TigaseUnderTest implements AutoCloseable {
         return Files.readString(home.resolve("etc/config-dump.properties"), StandardCharsets.UTF_8);
     }
 
-    private static boolean listening(String address, int port) {
+    private static boolean listening(int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, port), 200);
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;
         } catch (IOException e) {
             return false;
