@@ -2,12 +2,13 @@
 # Builds and runs the benchmarks: scripts/bench.sh [name...] (all but e2e when none; --list to list them).
 # Each prints its figures and the ratios measured within the same run.
 # e2e: a real Tigase under load (needs TIGASE_HOME; the whole tree is built for the bundle; about 15 minutes).
+# cluster: steady chat on one cluster node, then two (needs TIGASE_HOME, PostgreSQL and root; about 6 minutes).
 # BENCH_OPTS: JVM options of the harness, e.g. BENCH_OPTS="-Dbmx.load.users=500 -Dbmx.tigase.xmx=1g".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/prereqs.sh
 BMX_SKIP_WEBIM_MODULES=1 bmx_ensure_prereqs   # no browser test here: no npm ci
-if [[ " $* " == *" e2e "* ]]; then
+if [[ " $* " == *" e2e "* || " $* " == *" cluster "* ]]; then
   : "${TIGASE_HOME:?scripts/bench.sh e2e needs TIGASE_HOME (a Tigase 8.4.0 install, see README)}"
   mvn -B -ntp -q package -DskipTests
 else

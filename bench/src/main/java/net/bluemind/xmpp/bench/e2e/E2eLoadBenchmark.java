@@ -192,7 +192,7 @@ public final class E2eLoadBenchmark implements Benchmark {
         report.figure("delivered, " + label, r.deliveredPerSecond(), "msg/s");
         latencies(report, "delivery, " + label, r.latencies());
         report.note(label + ": " + chatting.size() + " users, " + r.sent() + " sent, " + r.delivered() + " delivered"
-                + (label.startsWith("archive on") ? ", " + archived(stack.es, tag, r.delivered()) + " in Elasticsearch" : ""));
+                + (label.startsWith("archive on") ? ", " + ArchiveCount.awaitWithWord(stack.es, tag, r.delivered(), java.time.Duration.ofSeconds(60)) + " in Elasticsearch" : ""));
         return r;
     }
 
@@ -217,16 +217,5 @@ public final class E2eLoadBenchmark implements Benchmark {
 
     private static double perSession(long idleKb, long loadedKb, LoginStorm.Result r) {
         return r.sessions().isEmpty() ? 0 : (loadedKb - idleKb) / (double) r.sessions().size();
-    }
-
-    /** Documents of this run in the archive, waiting up to 60 s for them to reach {@code expected}. */
-    private static long archived(URI es, String tag, long expected) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        long count = ArchiveCount.withWord(es, tag);
-        while (count < expected && System.currentTimeMillis() < deadline) {
-            Thread.sleep(1000);
-            count = ArchiveCount.withWord(es, tag);
-        }
-        return count;
     }
 }

@@ -46,12 +46,17 @@ final class LoadConnection implements Closeable {
 
     /** Connects to 127.0.0.1:5222 and logs in as {@code jid}; throws {@link LoginFailed} when a step fails. */
     static LoadConnection login(String jid, String password, int timeoutMillis) throws IOException {
+        return login("127.0.0.1", jid, password, timeoutMillis);
+    }
+
+    /** The same at {@code host}:5222 (a cluster node's address). */
+    static LoadConnection login(String host, String jid, String password, int timeoutMillis) throws IOException {
         String domain = jid.substring(jid.indexOf('@') + 1);
         Socket s = new Socket();
         s.setTcpNoDelay(true);
         s.setSoTimeout(timeoutMillis);
         try {
-            s.connect(new InetSocketAddress("127.0.0.1", 5222), timeoutMillis);
+            s.connect(new InetSocketAddress(host, 5222), timeoutMillis);
         } catch (IOException e) {
             s.close();
             throw e;

@@ -43,6 +43,12 @@ final class LoginStorm {
     }
 
     static Result run(List<String> users, String password, int concurrency) throws InterruptedException {
+        return run(users, user -> "127.0.0.1", password, concurrency);
+    }
+
+    /** The same, each user logging in at the server {@code serverOf} names (a cluster node's address). */
+    static Result run(List<String> users, java.util.function.Function<String, String> serverOf, String password,
+            int concurrency) throws InterruptedException {
         ConcurrentLinkedQueue<LoadConnection> sessions = new ConcurrentLinkedQueue<>();
         Latencies times = new Latencies();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -54,7 +60,7 @@ final class LoginStorm {
                 for (int i = next.getAndIncrement(); i < users.size(); i = next.getAndIncrement()) {
                     long t0 = System.nanoTime();
                     try {
-                        LoadConnection c = LoadConnection.login(users.get(i), password, 30_000);
+                        LoadConnection c = LoadConnection.login(serverOf.apply(users.get(i)), users.get(i), password, 30_000);
                         long took = System.nanoTime() - t0;
                         synchronized (times) {
                             times.add(took);

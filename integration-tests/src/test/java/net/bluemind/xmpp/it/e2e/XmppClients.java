@@ -23,12 +23,15 @@ final class XmppClients {
     private XmppClients() {
     }
 
+    /** Where the clients connect unless told otherwise: the one server of the e2e suite. */
+    static final String SERVER = "127.0.0.1";
+
     static XMPPTCPConnection connection(String email, String password, SecurityMode security) throws Exception {
-        return connection(email, password, security, null);
+        return connection(SERVER, email, password, security, null, "e2e");
     }
 
-    private static XMPPTCPConnection connection(String email, String password, SecurityMode security,
-            org.jivesoftware.smack.debugger.SmackDebuggerFactory debugger) throws Exception {
+    private static XMPPTCPConnection connection(String host, String email, String password, SecurityMode security,
+            org.jivesoftware.smack.debugger.SmackDebuggerFactory debugger, String resource) throws Exception {
         int at = email.indexOf('@');
         XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder();
         if (debugger != null) {
@@ -36,13 +39,13 @@ final class XmppClients {
         }
         XMPPTCPConnectionConfiguration config = builder
                 .setXmppDomain(email.substring(at + 1))
-                .setHost("127.0.0.1")
+                .setHost(host)
                 .setPort(5222)
                 .setUsernameAndPassword(email.substring(0, at), password)
-                .setResource("e2e")
+                .setResource(resource)
                 .setSecurityMode(security)
                 .setCustomX509TrustManager(ACCEPT_SELF_SIGNED)
-                .setHostnameVerifier((host, session) -> true)
+                .setHostnameVerifier((name, session) -> true)
                 .build();
         XMPPTCPConnection c = new XMPPTCPConnection(config) {
             /**
@@ -61,7 +64,12 @@ final class XmppClients {
 
     /** Connected and logged in with encryption required. */
     static XMPPTCPConnection login(String email, String password) throws Exception {
-        XMPPTCPConnection c = connected(() -> connection(email, password, SecurityMode.required));
+        return loginAt(SERVER, email, password, "e2e");
+    }
+
+    /** Logged in at one server (a cluster node's address) under the given resource. */
+    static XMPPTCPConnection loginAt(String host, String email, String password, String resource) throws Exception {
+        XMPPTCPConnection c = connected(() -> connection(host, email, password, SecurityMode.required, null, resource));
         c.login();
         return c;
     }
@@ -80,7 +88,7 @@ final class XmppClients {
 
     /** Logged in, with everything it receives recorded as raw XML in {@code capture}. */
     static XMPPTCPConnection loginRecording(String email, String password, RawXmlCapture capture) throws Exception {
-        XMPPTCPConnection c = connected(() -> connection(email, password, SecurityMode.required, capture));
+        XMPPTCPConnection c = connected(() -> connection(SERVER, email, password, SecurityMode.required, capture, "e2e"));
         c.login();
         return c;
     }
@@ -122,11 +130,16 @@ final class XmppClients {
 
     /** Logs in, retrying until it works or {@code max} has passed (a domain being set up). */
     static XMPPTCPConnection loginWithin(Duration max, String email, String password) throws Exception {
+        return loginAtWithin(SERVER, max, email, password);
+    }
+
+    /** The same at one server (a cluster node's address). */
+    static XMPPTCPConnection loginAtWithin(String host, Duration max, String email, String password) throws Exception {
         Instant deadline = Instant.now().plus(max);
         Exception last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                return login(email, password);
+                return loginAt(host, email, password, "e2e");
             } catch (Exception e) {
                 last = e;
                 Thread.sleep(500);
@@ -137,7 +150,12 @@ final class XmppClients {
 
     /** The SASL condition a refused login gets (fails when the login succeeds). */
     static String saslFailure(String login, String password) throws Exception {
-        XMPPTCPConnection c = connected(() -> connection(login, password, SecurityMode.required));
+        return saslFailureAt(SERVER, login, password);
+    }
+
+    /** The same at one server (a cluster node's address). */
+    static String saslFailureAt(String host, String login, String password) throws Exception {
+        XMPPTCPConnection c = connected(() -> connection(host, login, password, SecurityMode.required, null, "e2e"));
         try {
             c.login();
             throw new AssertionError(login + " logged in but should have been refused");
@@ -146,6 +164,29 @@ final class XmppClients {
         } finally {
             c.disconnect();
         }
+    }
+
+    /** Makes two logged-in users each other's contacts (subscription both ways), waiting up to 15 s for it. */
+    static void befriend(XMPPTCPConnection a, XMPPTCPConnection b) throws Exception {
+        org.jivesoftware.smack.roster.Roster ra = org.jivesoftware.smack.roster.Roster.getInstanceFor(a);
+        org.jivesoftware.smack.roster.Roster rb = org.jivesoftware.smack.roster.Roster.getInstanceFor(b);
+        ra.setSubscriptionMode(org.jivesoftware.smack.roster.Roster.SubscriptionMode.accept_all);
+        rb.setSubscriptionMode(org.jivesoftware.smack.roster.Roster.SubscriptionMode.accept_all);
+        EntityBareJid aj = a.getUser().asEntityBareJid();
+        EntityBareJid bj = b.getUser().asEntityBareJid();
+        ra.createItemAndRequestSubscription(bj, bj.getLocalpart().toString(), null);
+        rb.createItemAndRequestSubscription(aj, aj.getLocalpart().toString(), null);
+        for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until); Thread.sleep(200)) {
+            if (both(ra, bj) && both(rb, aj)) {
+                return;
+            }
+        }
+        throw new AssertionError("no mutual subscription between " + aj + " and " + bj + " after 15 s");
+    }
+
+    private static boolean both(org.jivesoftware.smack.roster.Roster roster, EntityBareJid contact) {
+        org.jivesoftware.smack.roster.RosterEntry e = roster.getEntry(contact);
+        return e != null && e.getType() == org.jivesoftware.smack.roster.packet.RosterPacket.ItemType.both;
     }
 
     static EntityBareJid jid(String s) throws Exception {

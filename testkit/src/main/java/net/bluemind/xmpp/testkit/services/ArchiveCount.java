@@ -27,4 +27,16 @@ public final class ArchiveCount {
         Matcher m = COUNT.matcher(r.body());
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
+
+    /** The count, once it reaches {@code expected} or when {@code timeout} has passed. */
+    public static long awaitWithWord(URI es, String word, long expected, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long count = withWord(es, word);
+        while (count < expected && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            count = withWord(es, word);
+        }
+        return count;
+    }
 }

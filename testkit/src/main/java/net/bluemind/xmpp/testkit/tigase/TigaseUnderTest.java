@@ -28,6 +28,8 @@ public final class TigaseUnderTest implements AutoCloseable {
     private final Path home;
     private final Path repo;
     private Process process;
+    private String address = "127.0.0.1";
+    private List<String> jvmArgs = List.of();
 
     private TigaseUnderTest(Path home, Path repo) {
         this.home = home;
@@ -51,6 +53,25 @@ public final class TigaseUnderTest implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /**
+     * The loopback address every listener binds to (default 127.0.0.1): each node of a cluster test has its own, so
+     * that two nodes on one machine use the same ports. Takes effect at the next {@code configure}.
+     */
+    public TigaseUnderTest listenOn(String loopbackAddress) {
+        this.address = loopbackAddress;
+        return this;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** Extra JVM options from the next start on (a cluster node's host name, a hosts file...). */
+    public TigaseUnderTest jvmArgs(List<String> args) {
+        this.jvmArgs = List.copyOf(args);
+        return this;
     }
 
     /** Puts a jar beside Tigase's own (e.g. the PostgreSQL JDBC driver, which Tigase's full distribution ships). */
@@ -97,8 +118,10 @@ public final class TigaseUnderTest implements AutoCloseable {
                 .replace("upload/logic/server-name = mail.example.com", "upload/logic/server-name = 127.0.0.1")
                 .replace("upload/logic/protocol = https", "upload/logic/protocol = http")
                 .replace("upload/logic/port[I] = 443", "upload/logic/port[I] = " + UPLOAD_HTTP_PORT)
-                .replace("proxy/connections/1080/ifc[s] = *", "proxy/connections/1080/ifc[s] = 127.0.0.1")
-                .replace("#proxy/remote-addresses[s] = 203.0.113.10", "proxy/remote-addresses[s] = 127.0.0.1");
+                .replace("proxy/connections/1080/ifc[s] = *", "proxy/connections/1080/ifc[s] = " + address)
+                .replace("#proxy/remote-addresses[s] = 203.0.113.10", "proxy/remote-addresses[s] = " + address)
+                .replace("ws2s/connections/5290/ifc[s] = 127.0.0.1", "ws2s/connections/5290/ifc[s] = " + address)
+                .replace("bosh/connections/5280/ifc[s] = 127.0.0.1", "bosh/connections/5280/ifc[s] = " + address);
         for (Map.Entry<String, String> e : lineReplacements.entrySet()) {
             Matcher m = Pattern.compile("^" + Pattern.quote(e.getKey()) + "$", Pattern.MULTILINE).matcher(text);
             if (!m.find()) {
@@ -131,7 +154,8 @@ public final class TigaseUnderTest implements AutoCloseable {
     }
 
     private void writeInitProperties(String text) throws IOException {
-        text += "\n# e2e: loopback only\nc2s/ifc[s] = 127.0.0.1\ns2s/ifc[s] = 127.0.0.1\nbosh/ifc[s] = 127.0.0.1\nws2s/ifc[s] = 127.0.0.1\n";
+        text += "\n# e2e: loopback only\nc2s/ifc[s] = A\ns2s/ifc[s] = A\nbosh/ifc[s] = A\nws2s/ifc[s] = A\n"
+                .replace("= A", "= " + address);
         Files.writeString(home.resolve("etc/init.properties"), text, StandardCharsets.UTF_8);
     }
 
@@ -171,15 +195,18 @@ public final class TigaseUnderTest implements AutoCloseable {
         // as the package's service does: Tigase's embedded store is created at the first start
         run(new ProcessBuilder("sh", repo.resolve("scripts/prepare-tigase-store.sh").toString(), home.resolve("jars") + "/*")
                 .directory(home.toFile()), Map.of("JAVA", java));
-        process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-Xms64m", "-Xmx" + System.getProperty("bmx.tigase.xmx", "512m"),
-                "-Dtigase.home=" + home, "-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer")
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-Xms64m",
+                "-Xmx" + System.getProperty("bmx.tigase.xmx", "512m"), "-Dtigase.home=" + home));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer"));
+        process = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Tigase exited with " + process.exitValue() + ": see " + log);
             }
-            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("is ready to use") && listening(5222)) {
+            if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("is ready to use") && listening(address, 5222)) {
                 return;
             }
             Thread.sleep(250);
@@ -197,9 +224,9 @@ public final class TigaseUnderTest implements AutoCloseable {
         return Files.readString(home.resolve("etc/config-dump.properties"), StandardCharsets.UTF_8);
     }
 
-    private static boolean listening(int port) {
+    private static boolean listening(String address, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.connect(new InetSocketAddress(address, port), 200);
             return true;
         } catch (IOException e) {
             return false;

@@ -27,6 +27,14 @@ public interface RoomDirectory {
     boolean hosts(String jid);
 
     /**
+     * Whether the address belongs to a room service of ours that runs on another node of the cluster (this node only
+     * forwards room traffic there): the rooms there archive their own messages. Cheap: no room lookup.
+     */
+    default boolean servedByAnotherNode(String jid) {
+        return false;
+    }
+
+    /**
      * @param room bare JID of the room
      * @param user bare JID of the user asking
      * @throws RoomDirectoryException when the MUC component cannot answer (its store is down...)

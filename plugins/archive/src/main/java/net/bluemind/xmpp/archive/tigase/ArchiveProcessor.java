@@ -146,12 +146,17 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
     /**
      * A room message is archived once. To a room of ours, by the room itself ({@link ArchiveRoomHistory}, which
      * knows the nick and sees remote senders too); a client cannot set the room's ids. To another server's room, or
-     * when tigase-muc runs without our history provider, here in the sender's session with {@code to} = the room.
+     * when tigase-muc runs without our history provider, here in the sender's session with {@code to} = the room. In a
+     * cluster, a node that forwards room traffic to the rooms node leaves it to the room there.
      * The copies a room of ours reflects keep only our id (tigase-muc adds one of its own).
      */
     private void captureGroupchat(ArchiveEngine e, Packet packet, Stanza stanza, boolean fromOwnConnection) {
         if (fromOwnConnection) {
             String room = Jid.bare(stanza.to());
+            if (room != null && rooms.servedByAnotherNode(room)) {
+                MessageStanzas.stripForged(packet.getElement(), room); // the room, on its node, archives it
+                return;
+            }
             boolean ours = room != null && rooms.hosts(room);
             if (ours) {
                 MessageStanzas.stripForged(packet.getElement(), room);
@@ -165,7 +170,7 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
             }
         } else {
             String room = Jid.bare(stanza.from());
-            if (room != null && rooms.hosts(room)) {
+            if (room != null && (rooms.hosts(room) || rooms.servedByAnotherNode(room))) {
                 MessageStanzas.keepOnlyArchiveIds(packet.getElement(), room);
             }
         }

@@ -34,6 +34,8 @@ final class MucRoomDirectory implements RoomDirectory {
 
     private static final Logger LOG = Logger.getLogger(MucRoomDirectory.class.getName());
     private static final String MUC_COMPONENT = "tigase.muc.MUCComponent";
+    /** What a cluster node that does not run the rooms has as its room service: it forwards to the rooms node. */
+    private static final String FORWARDER = "tigase.cluster.VirtualComponent";
 
     private final Kernel kernel;
     private final Predicate<String> localDomain;
@@ -48,6 +50,12 @@ final class MucRoomDirectory implements RoomDirectory {
     @Override
     public boolean hosts(String jid) {
         return repositoryFor(jid) != null;
+    }
+
+    @Override
+    public boolean servedByAnotherNode(String jid) {
+        Object service = roomService(jid);
+        return service != null && isA(service.getClass(), FORWARDER);
     }
 
     @Override
@@ -110,6 +118,22 @@ final class MucRoomDirectory implements RoomDirectory {
 
     /** The room repository of the MUC component serving that room's domain, or null when none does. */
     private Object repositoryFor(String jid) {
+        Object service = roomService(jid);
+        if (service == null || !isA(service.getClass(), MUC_COMPONENT)) {
+            return null;
+        }
+        String domain = Jid.domain(jid);
+        try {
+            Kernel own = kernel.getInstance(domain.substring(0, domain.indexOf('.')) + "#KERNEL");
+            return own.getInstance("mucRepository");
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "no MUC room repository behind " + jid + ": " + e);
+            return null;
+        }
+    }
+
+    /** The running component named by the first label of the address's domain, when the rest is one of ours. */
+    private Object roomService(String jid) {
         String domain = Jid.domain(jid);
         int dot = domain == null ? -1 : domain.indexOf('.');
         if (dot <= 0 || !localDomain.test(domain.substring(dot + 1))) {
@@ -117,25 +141,21 @@ final class MucRoomDirectory implements RoomDirectory {
         }
         String component = domain.substring(0, dot);
         try {
-            // a component's own kernel exists once it is running (an inactive bean has none: nothing is created here)
-            if (!kernel.isBeanClassRegistered(component + "#KERNEL")) {
+            // a component's own kernel exists once it is running (an inactive bean has none: nothing is created here);
+            // a cluster's forwarder has no kernel of its own: it is a bean of the root kernel, running once registered
+            if (!kernel.isBeanClassRegistered(component + "#KERNEL") && !kernel.isBeanClassRegistered(component)) {
                 return null;
             }
-            Kernel own = kernel.getInstance(component + "#KERNEL");
-            Object service = kernel.getInstance(component);
-            if (service == null || !isMucComponent(service.getClass())) {
-                return null;
-            }
-            return own.getInstance("mucRepository");
+            return kernel.getInstance(component);
         } catch (RuntimeException e) {
-            LOG.fine(() -> "no MUC room repository behind " + domain + ": " + e);
+            LOG.fine(() -> "no component behind " + domain + ": " + e);
             return null;
         }
     }
 
-    private static boolean isMucComponent(Class<?> c) {
+    private static boolean isA(Class<?> c, String className) {
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-            if (k.getName().equals(MUC_COMPONENT)) {
+            if (k.getName().equals(className)) {
                 return true;
             }
         }
