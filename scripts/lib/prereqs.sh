@@ -30,6 +30,8 @@ bmx_ensure_prereqs() {
   [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import slixmpp' >/dev/null 2>&1 || missing+=(python3-slixmpp)
   # the shared database of a cluster (ClusterDatabaseIT): Debian's PostgreSQL server, run by the tests on their own port
   ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+  # BlueMind's reverse proxy in front of Tigase's upload server (FileTransferE2eIT), run by the test on its own port
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
   # the cluster test's node addresses, routed to the loopback interface (ClusterE2eIT, testkit LoopbackRoute)
   command -v ip >/dev/null 2>&1 || missing+=(iproute2)
   if [ ${#missing[@]} -gt 0 ]; then

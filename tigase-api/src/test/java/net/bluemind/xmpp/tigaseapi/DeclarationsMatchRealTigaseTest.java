@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * Every type, constructor and method we declare must exist in the real Tigase 8.4.0 jars with the same
  * kind, parameter types, return type and static-ness; otherwise the plugins would compile here and fail
  * with NoSuchMethodError in a real server. Runs when the real jars are in the local Maven repository
- * (tigase:tigase-server:8.4.0, tigase-utils:4.4.0, tigase-xmltools:4.3.0, tigase-muc:3.4.0), is skipped otherwise.
+ * (tigase:tigase-server:8.4.0, tigase-utils:4.4.0, tigase-xmltools:4.3.0, tigase-muc:3.4.0, tigase-http-api:2.4.0),
+ * is skipped otherwise. The servlet API both sides extend (tigase-http-api's FileServlet is an HttpServlet) is on
+ * both class paths.
  */
 class DeclarationsMatchRealTigaseTest {
 
@@ -32,7 +34,10 @@ class DeclarationsMatchRealTigaseTest {
             REPO.resolve("tigase-server/8.4.0/tigase-server-8.4.0.jar"),
             REPO.resolve("tigase-utils/4.4.0/tigase-utils-4.4.0.jar"),
             REPO.resolve("tigase-xmltools/4.3.0/tigase-xmltools-4.3.0.jar"),
-            REPO.resolve("tigase-muc/3.4.0/tigase-muc-3.4.0.jar"));
+            REPO.resolve("tigase-muc/3.4.0/tigase-muc-3.4.0.jar"),
+            REPO.resolve("tigase-http-api/2.4.0/tigase-http-api-2.4.0.jar"));
+    private static final Path SERVLET_API = Path.of(javax.servlet.http.HttpServlet.class.getProtectionDomain()
+            .getCodeSource().getLocation().getPath());
 
     @Test
     void everyDeclarationExistsInTheRealServer() throws Exception {
@@ -48,9 +53,11 @@ class DeclarationsMatchRealTigaseTest {
         assertThat(names).as("declarations found in %s", ours).isNotEmpty();
 
         List<String> problems = new ArrayList<>();
-        URL[] urls = REAL_JARS.stream().map(DeclarationsMatchRealTigaseTest::url).toArray(URL[]::new);
+        URL[] urls = Stream.concat(REAL_JARS.stream(), Stream.of(SERVLET_API))
+                .map(DeclarationsMatchRealTigaseTest::url).toArray(URL[]::new);
         try (URLClassLoader real = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
-             URLClassLoader declared = new URLClassLoader(new URL[] {ours.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+             URLClassLoader declared = new URLClassLoader(new URL[] {ours.toUri().toURL(), url(SERVLET_API)},
+                     ClassLoader.getPlatformClassLoader())) {
             for (String name : names) {
                 Class<?> d = Class.forName(name, false, declared);
                 Class<?> r;

@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.it.e2e;
 
+import net.bluemind.xmpp.testkit.services.NginxProxy;
 import net.bluemind.xmpp.testkit.tigase.TigaseUnderTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,7 +81,7 @@ class FileTransferE2eIT {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
         if (!test.getTestMethod().orElseThrow().getName().equals("withoutTheJarsTheSameConfigurationServesNoFileService")) {
             assumeTrue(installed(), "file transfer e2e skipped: TIGASE_HOME has no tigase-http-api and tigase-socks5 jars"
-                    + " (build them as README \"File transfer\" says, e.g. /work/tigase/8.4.0-full-ft)");
+                    + " (see docs/operators-guide.md, File transfer; e.g. ../shared/tigase/8.4.0-full)");
         }
         if (alice == null) {
             alice = XmppClients.login("alice@" + DOMAIN, "alice-pw");
@@ -171,6 +172,81 @@ class FileTransferE2eIT {
         HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(get.toURI()).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(again.body()).isEqualTo(content);
+    }
+
+    /**
+     * Tigase's own servlet answers a download with a Content-Length AND chunked (tigase-http-api 2.4.0); the bundle's
+     * FramedDownloadHttpModule (init.properties upload/httpModule/class) frames it once, as RFC 9112 wants, on HTTP/1.1
+     * and on HTTP/1.0 (what nginx's proxy_pass speaks by default); HEAD still tells the size.
+     */
+    @Test
+    void aDownloadIsFramedOnceForStrictHttpClients() throws Exception {
+        byte[] content = randomBytes(70_000, 9112);
+        Slot slot = uploadedFile(content, "strict.bin", URI.create(uploadBase()));
+        URI get = slot.getGetUrl().toURI();
+        for (String version : List.of("HTTP/1.1", "HTTP/1.0")) {
+            RawHttp r = RawHttp.exchange("GET", get, version);
+            assertThat(r.status()).as("GET %s", version).isEqualTo(200);
+            assertThat(r.framedOnce()).as("%s response framed once: %s", version, r.headers()).isTrue();
+            assertThat(r.body()).as("the bytes of a %s download", version).isEqualTo(content);
+        }
+        RawHttp head = RawHttp.exchange("HEAD", get, "HTTP/1.1");
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Length")).as("HEAD tells the size: %s", head.headers())
+                .containsExactly(String.valueOf(content.length));
+    }
+
+    /**
+     * Through a real nginx (Debian's), configured with the location block of the operator's guide
+     * (etc/nginx-upload.conf, shipped in /usr/share/doc/bm-xmpp): as is (nginx speaks HTTP/1.0 to Tigase) and with
+     * {@code proxy_http_version 1.1} and keep-alive to the upstream, as many BlueMind front ends set it server-wide.
+     * The upload and the download both go through nginx.
+     */
+    @Test
+    void aFileGoesBothWaysThroughBlueMindsNginx() throws Exception {
+        assertThat(NginxProxy.installed()).as("Debian's nginx (scripts/lib/prereqs.sh installs it)").isTrue();
+        int asShipped = 18088;
+        int http11 = 18089;
+        try (NginxProxy nginx = new NginxProxy(Path.of(System.getProperty("bmx.repo.dir", "..")).resolve("etc/nginx-upload.conf"), List.of(
+                new NginxProxy.Server(asShipped, ""),
+                new NginxProxy.Server(http11, "proxy_http_version 1.1; proxy_set_header Connection \"\";"))).start()) {
+            for (int port : List.of(asShipped, http11)) {
+                URI front = URI.create("http://127.0.0.1:" + port);
+                byte[] content = randomBytes(2_500_000, port);
+                Slot slot = uploadedFile(content, "through nginx " + port + ".bin", front);
+                URI get = viaFront(slot.getGetUrl().toURI(), front);
+
+                HttpResponse<byte[]> fetched = http.send(HttpRequest.newBuilder(get).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(fetched.statusCode()).as("GET %s: %s", get, nginx.errorLog()).isEqualTo(200);
+                assertThat(fetched.body()).as("the bytes downloaded through nginx on %d", port).isEqualTo(content);
+                RawHttp raw = RawHttp.exchange("GET", get, "HTTP/1.1");
+                assertThat(raw.framedOnce()).as("nginx's response framed once: %s", raw.headers()).isTrue();
+                assertThat(raw.body()).isEqualTo(content);
+            }
+            assertThat(nginx.errorLog()).doesNotContain("upstream sent", "upstream prematurely closed");
+        }
+    }
+
+    /** Requests a slot as alice and PUTs the bytes to its URL, sent to {@code front} (Tigase itself or nginx). */
+    private Slot uploadedFile(byte[] content, String name, URI front) throws Exception {
+        Slot slot = HttpFileUploadManager.getInstanceFor(alice).requestSlot(name, content.length, "application/octet-stream");
+        URI put = viaFront(slot.getPutUrl().toURI(), front);
+        HttpResponse<String> stored = http.send(HttpRequest.newBuilder(put)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as("PUT %s: %s", put, stored.body()).isBetween(200, 201);
+        return slot;
+    }
+
+    private static URI viaFront(URI slotUrl, URI front) {
+        return front.resolve(slotUrl.getRawPath());
+    }
+
+    private static byte[] randomBytes(int size, long seed) {
+        byte[] content = new byte[size];
+        new Random(seed).nextBytes(content);
+        return content;
     }
 
     @Test

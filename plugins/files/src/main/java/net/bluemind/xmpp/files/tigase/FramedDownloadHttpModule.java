@@ -1,0 +1,40 @@
+package net.bluemind.xmpp.files.tigase;
+
+import tigase.http.DeploymentInfo;
+import tigase.http.upload.HttpModule;
+
+/**
+ * tigase-http-api's upload module (the {@code upload/httpModule} bean), deployed with {@link FramedDownloadServlet}
+ * instead of Tigase's {@code FileServlet}, so that a download is framed once: Tigase 8.4.0's FileServlet sets a
+ * {@code Content-Length} and its JDK HTTP server then sends the body chunked as well (see the servlet). Same context
+ * path, virtual hosts, name and kernel as Tigase's module; the slots, the store and the upload side are Tigase's.
+ */
+public class FramedDownloadHttpModule extends HttpModule {
+
+    private DeploymentInfo deployment;
+
+    @Override
+    public synchronized void start() {
+        if (deployment != null) {
+            stop();
+        }
+        deployment = httpServer.deployment()
+                .setClassLoader(getClass().getClassLoader())
+                .setContextPath(contextPath)
+                .setVHosts(vhosts)
+                .setDeploymentName("httpFileUpload")
+                .setDeploymentDescription("XEP-0363: HTTP File Upload")
+                .addServlets(httpServer.servlet("FileServlet", FramedDownloadServlet.class)
+                        .addMapping("/*")
+                        .addInitParam("kernel", uuid));
+        httpServer.deploy(deployment);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (deployment != null) {
+            httpServer.undeploy(deployment);
+            deployment = null;
+        }
+    }
+}
