@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib/prereqs.sh
 BMX_SKIP_WEBIM_MODULES=1 bmx_ensure_prereqs   # no browser test here: no npm ci
 if [[ " $* " == *" e2e "* || " $* " == *" cluster "* ]]; then
-  : "${TIGASE_HOME:?scripts/bench.sh e2e needs TIGASE_HOME (a Tigase 8.4.0 install, see README)}"
+  : "${TIGASE_HOME:?scripts/bench.sh e2e needs TIGASE_HOME (a Tigase 8.4.0 install, see docs/developers-guide.md, Benchmarks)}"
   mvn -B -ntp -q package -DskipTests
 else
   mvn -B -ntp -q -pl bench -am package -DskipTests

@@ -135,7 +135,7 @@ MODE=${1:-both}
 SPECS=${2:-${INTEROP_SPECS:-}}
 case "$MODE" in both|with|without) ;; *) echo "usage: scripts/interop.sh [both|with|without] [SPEC,SPEC...]" >&2; exit 2 ;; esac
 if [ -z "${TIGASE_HOME:-}" ] || ! ls "$TIGASE_HOME"/jars/tigase-server*.jar >/dev/null 2>&1; then
-  echo "interop.sh: set TIGASE_HOME to a Tigase 8.4.0 install (the full distribution, with tigase-muc and tigase-pubsub, when you have it; see README)" >&2
+  echo "interop.sh: set TIGASE_HOME to a Tigase 8.4.0 install (the full distribution, with tigase-muc and tigase-pubsub, when you have it; see docs/developers-guide.md, Conformance)" >&2
   exit 2
 fi
 TIGASE_HOME=$(cd "$TIGASE_HOME" && pwd)

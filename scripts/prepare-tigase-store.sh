@@ -2,7 +2,7 @@
 # Tigase keeps rosters, privacy lists and offline messages in its own store (--user-db-uri). When that is
 # the embedded Derby database named in ./etc/init.properties and it does not exist yet, this creates it
 # with Tigase's schema tool (schema files from ./database). Any other store (PostgreSQL, ...) is the
-# operator's to prepare (README). Run from the directory Tigase starts in, before each start: it does
+# operator's to prepare (docs/operators-guide.md, Contact lists). Run from the directory Tigase starts in, before each start: it does
 # nothing once the database exists.
 # usage: prepare-tigase-store.sh CLASSPATH     (Tigase's jars and Derby's, e.g. "$TIGASE_HOME/jars/*")
 set -eu

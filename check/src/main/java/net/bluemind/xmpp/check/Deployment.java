@@ -85,7 +85,7 @@ final class Deployment {
 
     /**
      * Asked twice when the TLS negotiation itself breaks: stock Tigase 8.4.0 now and then corrupts a STARTTLS
-     * negotiation (README "Known Tigase issues"); a client reconnects, and so does the check before saying FAIL.
+     * negotiation (docs/developers-guide.md, "Known Tigase issues"); a client reconnects, and so does the check before saying FAIL.
      */
     private static java.security.cert.X509Certificate servedCertificate(Target t, String domain) throws IOException {
         try {

@@ -6,7 +6,7 @@ import java.util.Properties;
 import java.util.function.IntPredicate;
 
 /**
- * The file-transfer services of the init.properties block "file transfer" (README "File transfer"): Tigase's
+ * The file-transfer services of the init.properties block "file transfer" (docs/operators-guide.md, "File transfer"): Tigase's
  * XEP-0363 upload (tigase-http-api, upload.&lt;domain&gt;) and XEP-0065 proxy (tigase-socks5, proxy.&lt;domain&gt;).
  * Both are optional components: configured but not listening is a warning (their jars are not installed).
  */
@@ -59,7 +59,7 @@ final class FileServicesCheck {
             out.add(uploadUp
                     ? CheckResult.ok("files", host + ":" + c.httpPort(), "HTTP upload server answers; clients get " + c.publicUrl())
                     : CheckResult.warn("files", host + ":" + c.httpPort(), "HTTP upload configured but nothing listens",
-                            "install tigase-http-api into TIGASE_HOME/jars (README: File transfer), or clients get no upload service"));
+                            "install tigase-http-api into TIGASE_HOME/jars (see docs/operators-guide.md, File transfer), or clients get no upload service"));
             if (c.publicUrl().contains("//" + EXAMPLE_HOST)) {
                 out.add(CheckResult.warn("files", "upload/logic/server-name", "upload URLs point at the example host " + EXAMPLE_HOST,
                         "set upload/logic/server-name to BlueMind's external URL (host name)"));
@@ -69,7 +69,7 @@ final class FileServicesCheck {
             out.add(proxyUp
                     ? CheckResult.ok("files", host + ":" + c.proxyPort(), "SOCKS5 proxy accepts connections")
                     : CheckResult.warn("files", host + ":" + c.proxyPort(), "SOCKS5 proxy configured but nothing listens",
-                            "install tigase-socks5 into TIGASE_HOME/jars (README: File transfer), or clients get no proxy"));
+                            "install tigase-socks5 into TIGASE_HOME/jars (see docs/operators-guide.md, File transfer), or clients get no proxy"));
         }
         if (uploadUp || proxyUp) {
             for (String domain : domains) {

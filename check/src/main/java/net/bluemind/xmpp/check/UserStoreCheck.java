@@ -25,7 +25,7 @@ final class UserStoreCheck {
         if (kind.equals("memory")) {
             return Optional.of(CheckResult.warn("store", KEY, "memory://: contact lists (rosters), privacy lists and "
                     + "offline messages are lost at every restart",
-                    "use the shipped embedded store or a database (README: Contact lists (rosters) and offline messages)"));
+                    "use the shipped embedded store or a database (see docs/operators-guide.md, Contact lists (rosters) and offline messages)"));
         }
         // only the kind of store is shown: the URI usually carries a password
         return Optional.of(CheckResult.ok("store", KEY, kind + ": rosters and offline messages are kept across restarts"));

@@ -56,7 +56,7 @@ public final class ClusterThroughputBenchmark implements Benchmark {
     public void run(Report report) throws Exception {
         String home = System.getenv("TIGASE_HOME");
         if (home == null || home.isBlank() || !TigaseCluster.possible()) {
-            report.note("skipped: needs TIGASE_HOME, Debian's postgresql and root (README, 'Scaling out')");
+            report.note("skipped: needs TIGASE_HOME, Debian's postgresql and root (docs/developers-guide.md, 'Benchmarks')");
             return;
         }
         report.note(String.format(Locale.ROOT, "%d users chatting in pairs, one message each per %d ms for %d s; "

@@ -54,7 +54,7 @@ public final class E2eLoadBenchmark implements Benchmark {
     public void run(Report report) throws Exception {
         String home = System.getenv("TIGASE_HOME");
         if (home == null || home.isBlank()) {
-            report.note("skipped: set TIGASE_HOME to a Tigase 8.4.0 install (README, 'Sizing')");
+            report.note("skipped: set TIGASE_HOME to a Tigase 8.4.0 install (docs/developers-guide.md, 'Benchmarks')");
             return;
         }
         report.note(String.format(Locale.ROOT, "%d directory users, %d logins at a time, bm-core answers in +%d ms, chat: %d users, one message each per %d ms for %d s, history %d messages; Tigase -Xmx%s",

@@ -95,7 +95,7 @@ class BmXmppEndToEndIT {
                 "net.bluemind.xmpp.domains.tigase.BlueMindVHostRepository",
                 "net.bluemind.xmpp.archive.tigase.ArchiveProcessor");
         assertThat(tigase.consoleLog()).doesNotContain("SettingsException");
-        // logins wait on bm-core in the SASL processor's threads: 32, not Tigase's 4 (README "Sizing")
+        // logins wait on bm-core in the SASL processor's threads: 32, not Tigase's 4 (docs/operators-guide.md, "Sizing")
         assertThat(config).containsPattern("'urn:ietf:params:xml:ns:xmpp-sasl' \\(class: tigase.xmpp.impl.SaslAuth\\) \\{"
                 + "[^}]*threadsNo = 32");
     }

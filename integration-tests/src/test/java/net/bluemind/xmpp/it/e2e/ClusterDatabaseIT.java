@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared database of a cluster (README "Scaling out"): a real PostgreSQL from Debian's package, Tigase's schema
+ * The shared database of a cluster (docs/operators-guide.md, "Scaling out"): a real PostgreSQL from Debian's package, Tigase's schema
  * created in it by Tigase's own schema tool from the Tigase under test, as an operator does once for all nodes.
  */
 class ClusterDatabaseIT {

@@ -43,7 +43,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
- * Two nodes in Tigase's cluster mode with the bundle (README "Scaling out"), driven by Smack clients connected to
+ * Two nodes in Tigase's cluster mode with the bundle (docs/operators-guide.md, "Scaling out"), driven by Smack clients connected to
  * one node or the other: one service, whichever node a user lands on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -23,7 +23,7 @@ import net.bluemind.xmpp.testkit.services.RabbitMqService;
  */
 final class E2eStack {
 
-    static final String SKIP_MESSAGE = "e2e suite skipped: set TIGASE_HOME to a Tigase 8.4.0 install (see README)";
+    static final String SKIP_MESSAGE = "e2e suite skipped: set TIGASE_HOME to a Tigase 8.4.0 install (see docs/developers-guide.md, End-to-end suite)";
     static final String DOMAIN = "bluemind.test";
     /** Tigase is ready in 20-40 s on two idle cores; more than 90 s was seen on a loaded machine. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("bmx.e2e.tigase-start-seconds", 180));

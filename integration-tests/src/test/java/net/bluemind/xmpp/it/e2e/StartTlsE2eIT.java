@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * STARTTLS as a client does it, many times over, every negotiation checked to the end (stream header and features
  * read through TLS). Stock Tigase 8.4.0 breaks 1 to 3 in 100 (a second {@code <proceed/>} in plain text, corrupt
- * records, a closed handshake: README "Known Tigase issues"); the shipped c2s (SerializedTlsClientConnectionManager)
+ * records, a closed handshake: docs/developers-guide.md, "Known Tigase issues"); the shipped c2s (SerializedTlsClientConnectionManager)
  * none. 600 negotiations: stock Tigase broke 2 of 300 to 22 of 1,000 with a Java client like this one, so none failing
  * there would be a 1-in-60 chance at its best rate.
  */

@@ -100,7 +100,7 @@ final class XmppClients {
     /**
      * Connects (stream, STARTTLS), once more on a new connection when the TLS negotiation itself broke. Stock
      * Tigase 8.4.0, without the bundle, now and then writes its {@code <proceed/>} twice when several clients
-     * negotiate STARTTLS at once, and the client's TLS layer then reads XML (README "Known Tigase issues",
+     * negotiate STARTTLS at once, and the client's TLS layer then reads XML (docs/developers-guide.md, "Known Tigase issues",
      * scripts/diagnose/starttls-stress.py): a real client reconnects; a test that did not would fail at random.
      */
     private static XMPPTCPConnection connected(NewConnection factory) throws Exception {

@@ -14,7 +14,7 @@ import net.bluemind.xmpp.testkit.services.LoopbackRoute;
 import net.bluemind.xmpp.testkit.services.PostgresNode;
 
 /**
- * Tigase nodes with the bundle in Tigase's cluster mode on one machine (README "Scaling out"): node {@code i} listens
+ * Tigase nodes with the bundle in Tigase's cluster mode on one machine (docs/developers-guide.md, "Scaling out: the cluster test"): node {@code i} listens
  * on 198.18.77.{i} only (an address range routed to the loopback interface, {@link LoopbackRoute}: Tigase does not
  * connect to cluster nodes on 127/8) under the host name {@code node<i>.cluster.test} (a hosts file of the cluster's
  * own, given to each JVM), all nodes share a PostgreSQL of the cluster's own (Tigase's user store and node list, its schema created

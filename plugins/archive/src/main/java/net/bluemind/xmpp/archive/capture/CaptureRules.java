@@ -10,7 +10,7 @@ import net.bluemind.xmpp.archive.ArchivedMessage;
 import net.bluemind.xmpp.archive.Jid;
 
 /**
- * Decides whether a message is archived, and for whom. The written rule (README "Capture rules"):
+ * Decides whether a message is archived, and for whom. The written rule (plugins/archive/README.md, "What it does"):
  * <ul>
  * <li>only {@code chat}, {@code normal} (or no type) and {@code groupchat} messages with a non-blank body;
  * {@code error} and {@code headline} never; body-less ones (chat states, receipts, markers) never;</li>

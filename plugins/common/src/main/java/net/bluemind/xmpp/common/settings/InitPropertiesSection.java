@@ -43,7 +43,7 @@ public final class InitPropertiesSection {
         return fileText.substring(0, b) + render() + fileText.substring(fileText.indexOf('\n', e) + 1);
     }
 
-    /** The settings as the README's Markdown table. */
+    /** The settings as the Markdown table of docs/operators-guide.md (section Settings). */
     public static String markdownTable() {
         StringBuilder out = new StringBuilder("| setting (`--bm-xmpp.` + key) | default | what it does |\n|---|---|---|\n");
         for (Setting<?> s : Keys.all()) {

@@ -40,10 +40,11 @@ class InitPropertiesSectionTest {
     }
 
     @Test
-    void theReadmeSettingsTableIsCurrent() throws IOException {
-        assertThat(Files.readString(Path.of("../../README.md"), StandardCharsets.UTF_8))
-                .as("README.md's settings table is out of date with Keys.java: regenerate it with "
-                        + "java -cp plugins/common/target/classes net.bluemind.xmpp.common.settings.InitPropertiesSection --markdown")
+    void theOperatorsGuideSettingsTableIsCurrent() throws IOException {
+        assertThat(Files.readString(Path.of("../../docs/operators-guide.md"), StandardCharsets.UTF_8))
+                .as("docs/operators-guide.md's settings table (section Settings) is out of date with Keys.java: replace it "
+                        + "with the output of java -cp plugins/common/target/classes "
+                        + "net.bluemind.xmpp.common.settings.InitPropertiesSection --markdown")
                 .contains(InitPropertiesSection.markdownTable());
     }
 

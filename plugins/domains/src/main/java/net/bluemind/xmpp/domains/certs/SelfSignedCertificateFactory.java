@@ -38,7 +38,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * name given (the domain, its aliases, {@code conference.} of each, the server's public host name).
  *
  * <p>The profile is the one every client stack presents as "self-signed, accept?" rather than "invalid"
- * (checked with NSS's own verifier, OpenSSL and GnuTLS, see the README):
+ * (checked with NSS's own verifier, OpenSSL and GnuTLS, see docs/operators-guide.md, Certificates):
  * <ul>
  * <li>basicConstraints critical, CA:TRUE, pathLen 0. A self-signed certificate is its own issuer; NSS
  * (libpurple/Pidgin) and GnuTLS refuse an issuer that is no CA ({@code SEC_ERROR_CA_CERT_INVALID}, "issuer
