@@ -4,4 +4,6 @@ package tigase.vhosts;
 public interface VHostManagerIfc {
 
     boolean isLocalDomain(String domain);
+
+    boolean isLocalDomainOrComponent(String domain);
 }

@@ -41,8 +41,17 @@ public final class PepRequests {
         return isDirectoryNode(node) || !pepServiceDeployed;
     }
 
-    /** The one answer to a request {@link #answeredHere} claimed; may read the directory (bm-core). */
+    /** The one answer to a request {@link #answeredHere} claimed by a user of this installation. */
     public Reply answer(PepRequest r) {
+        return answer(r, Requester.LOCAL_USER);
+    }
+
+    /**
+     * The one answer to a request {@link #answeredHere} claimed; may read the directory (bm-core). Items are
+     * served as far as {@link CardPolicy} shows {@code requester} the card; whoever may see nothing gets what an
+     * address that does not exist gets.
+     */
+    public Reply answer(PepRequest r, Requester requester) {
         if (!isDirectoryNode(r.node())) {
             return new Reply.Error(Reply.Condition.SERVICE_UNAVAILABLE, NO_PEP_SERVICE);
         }
@@ -52,14 +61,18 @@ public final class PepRequests {
         if (!"items".equals(r.operation())) {
             return new Reply.Error(Reply.Condition.FEATURE_NOT_IMPLEMENTED, ONLY_ITEMS);
         }
-        Reply reply = VCardRequests.isAvatarNode(r.node()) ? requests.avatarItems(r.target(), r.node(), r.itemId())
-                : cardItems(r);
+        Reply reply = VCardRequests.isAvatarNode(r.node())
+                ? requests.avatarItems(r.target(), r.node(), r.itemId(), requester) : cardItems(r, requester);
         // a local Tigase domain BlueMind does not know: nobody's card to serve
         return reply instanceof Reply.NotOurs ? new Reply.Error(Reply.Condition.ITEM_NOT_FOUND,
                 VCardRequests.NO_SUCH_USER) : reply;
     }
 
-    private Reply cardItems(PepRequest r) {
+    private Reply cardItems(PepRequest r, Requester requester) {
+        Set<CardField> shown = requests.visibleTo(requester);
+        if (shown.isEmpty()) {
+            return VCardRequests.hidden();
+        }
         Lookup l;
         try {
             l = service.lookup(r.target());
@@ -72,7 +85,8 @@ public final class PepRequests {
         if (!(l instanceof Lookup.Found f)) {
             return new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, VCardRequests.NO_SUCH_USER);
         }
-        return PepItemRenderer.items(r.node(), f.contact(), r.itemId()).<Reply>map(x -> new Reply.Result(Optional.of(x)))
+        return PepItemRenderer.items(r.node(), CardPolicy.restrict(f.contact(), shown), r.itemId())
+                .<Reply>map(x -> new Reply.Result(Optional.of(x)))
                 .orElseGet(() -> new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, "no such item"));
     }
 

@@ -2,7 +2,9 @@ package net.bluemind.xmpp.vcard;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import net.bluemind.xmpp.common.settings.RemoteCardVisibility;
 import net.bluemind.xmpp.vcard.render.AvatarRenderer;
 import net.bluemind.xmpp.vcard.render.VCard4Renderer;
 import net.bluemind.xmpp.vcard.render.VCardTempRenderer;
@@ -21,19 +23,52 @@ public final class VCardRequests {
     static final String UNAVAILABLE = "the BlueMind directory is unavailable, try again later";
 
     private final VCardService service;
+    private final RemoteCardVisibility remoteVisibility;
 
+    /** With the default visibility to other servers ({@code contacts-business-card}). */
     public VCardRequests(VCardService service) {
+        this(service, RemoteCardVisibility.CONTACTS_BUSINESS_CARD);
+    }
+
+    public VCardRequests(VCardService service, RemoteCardVisibility remoteVisibility) {
         this.service = Objects.requireNonNull(service);
+        this.remoteVisibility = Objects.requireNonNull(remoteVisibility);
     }
 
-    /** XEP-0054 {@code get}: the card of {@code target} (a bare JID; the requester's own for a get without 'to'). */
+    /** XEP-0054 {@code get} by a user of this installation. */
     public Reply vcardTemp(String target) {
-        return card(target, VCardTempRenderer::render);
+        return vcardTemp(target, Requester.LOCAL_USER);
     }
 
-    /** XEP-0292 {@code get}. */
+    /**
+     * XEP-0054 {@code get}: the card of {@code target} (a bare JID; the requester's own for a get without 'to'),
+     * as much of it as {@link CardPolicy} shows {@code requester}.
+     */
+    public Reply vcardTemp(String target, Requester requester) {
+        return card(target, requester, VCardTempRenderer::render);
+    }
+
+    /** XEP-0292 {@code get} by a user of this installation. */
     public Reply vcard4(String target) {
-        return card(target, VCard4Renderer::render);
+        return vcard4(target, Requester.LOCAL_USER);
+    }
+
+    /** XEP-0292 {@code get}, as much of the card as {@link CardPolicy} shows {@code requester}. */
+    public Reply vcard4(String target, Requester requester) {
+        return card(target, requester, VCard4Renderer::render);
+    }
+
+    /** The fields of a card {@code requester} may see here; empty: answer as for an address that does not exist. */
+    public Set<CardField> visibleTo(Requester requester) {
+        return CardPolicy.visibleFields(requester, remoteVisibility);
+    }
+
+    /**
+     * The answer to whoever may see nothing of a card: what an address that does not exist gets, given without
+     * reading the directory (so it cannot tell a user from a typo, nor make bm-core work).
+     */
+    public static Reply hidden() {
+        return new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, NO_SUCH_USER);
     }
 
     /**
@@ -77,8 +112,17 @@ public final class VCardRequests {
      * @param itemId the requested item id, or null for the current item
      */
     public Reply avatarItems(String target, String node, String itemId) {
+        return avatarItems(target, node, itemId, Requester.LOCAL_USER);
+    }
+
+    /** XEP-0084 {@code items}, when {@link CardPolicy} shows {@code requester} the photo. */
+    public Reply avatarItems(String target, String node, String itemId, Requester requester) {
         if (!isAvatarNode(node)) {
             return new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, "only the avatar nodes are served here");
+        }
+        Set<CardField> shown = visibleTo(requester);
+        if (shown.isEmpty()) {
+            return hidden();
         }
         Lookup l;
         try {
@@ -92,7 +136,8 @@ public final class VCardRequests {
         if (!(l instanceof Lookup.Found f)) {
             return new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, NO_SUCH_USER);
         }
-        return AvatarRenderer.items(node, f.contact().photo(), itemId).<Reply>map(x -> new Reply.Result(Optional.of(x)))
+        return AvatarRenderer.items(node, CardPolicy.restrict(f.contact(), shown).photo(), itemId)
+                .<Reply>map(x -> new Reply.Result(Optional.of(x)))
                 .orElseGet(() -> new Reply.Error(Reply.Condition.ITEM_NOT_FOUND, "no such avatar item"));
     }
 
@@ -134,11 +179,15 @@ public final class VCardRequests {
     public record AvatarNotice(String itemId, XmlNode event) {
     }
 
-    private Reply card(String target, Function<Contact, XmlNode> renderer) {
+    private Reply card(String target, Requester requester, Function<Contact, XmlNode> renderer) {
+        Set<CardField> shown = visibleTo(requester);
+        if (shown.isEmpty()) {
+            return hidden();
+        }
         try {
             Lookup l = service.lookup(target);
             if (l instanceof Lookup.Found f) {
-                return new Reply.Result(Optional.of(renderer.apply(f.contact())));
+                return new Reply.Result(Optional.of(renderer.apply(CardPolicy.restrict(f.contact(), shown))));
             }
             if (l instanceof Lookup.NotHosted) {
                 return new Reply.NotOurs();

@@ -91,6 +91,12 @@ public final class Keys {
             "photos wider or taller than this are scaled down (pixels)", integer(16, 4096));
     public static final Setting<Long> VCARD_PHOTO_MAX_BYTES = add("vcard-photo-max-bytes", "64k",
             "photos larger than this are scaled down and re-encoded", size(1024));
+    public static final Setting<RemoteCardVisibility> VCARD_REMOTE_VISIBILITY = add("vcard-remote-visibility",
+            "contacts-business-card", "what a requester on another XMPP server gets of a user's vCard, vCard4, nick and "
+                    + "avatar (users of this installation always get everything): none, contacts-business-card (remote "
+                    + "contacts the user shares presence with get name, nickname, photo, organisation and title), "
+                    + "contacts-full, everyone-business-card or everyone-full; whoever gets nothing is answered as for "
+                    + "an address that does not exist", oneOf(RemoteCardVisibility.class));
 
     // --- domains ---------------------------------------------------------------------------
     public static final Setting<Duration> DOMAINS_RESYNC_INTERVAL = add("domains-resync-interval", "10m",

@@ -146,7 +146,7 @@ final class Parsers {
     static <E extends Enum<E>> ValueParser<E> oneOf(Class<E> type) {
         StringBuilder names = new StringBuilder();
         for (E e : type.getEnumConstants()) {
-            names.append(names.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+            names.append(names.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         return of(raw -> Enum.valueOf(type, raw.toUpperCase(Locale.ROOT).replace('-', '_')), "one of " + names);
     }

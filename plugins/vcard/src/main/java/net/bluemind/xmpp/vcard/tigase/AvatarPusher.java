@@ -2,12 +2,17 @@ package net.bluemind.xmpp.vcard.tigase;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.vcard.AvatarAudience;
+import net.bluemind.xmpp.vcard.CardField;
+import net.bluemind.xmpp.vcard.CardPolicy;
 import net.bluemind.xmpp.vcard.Contact;
 import net.bluemind.xmpp.vcard.Photo;
 import net.bluemind.xmpp.vcard.VCardRequests;
@@ -27,17 +32,20 @@ import tigase.xmpp.jid.JID;
  * Pushes avatar changes: remembers the sessions whose presence we stamped, re-broadcasts their presence
  * (through Tigase's PresenceState, so the new XEP-0153 hash goes to every contact) when the engine reports a
  * new photo, and follows each available presence a user sends to a contact with the XEP-0084 metadata
- * notification, once per (user, contact, hash); the user counts as their own contact.
+ * notification, once per (user, contact, hash); the user counts as their own contact. A recipient on another
+ * server gets the avatar and card notifications only as far as {@link CardPolicy} shows them the card.
  */
 final class AvatarPusher {
 
     private static final Logger LOG = Logger.getLogger(AvatarPusher.class.getName());
 
     private final VCardRequests requests;
+    private final Requesters requesters;
     private final AvatarAudience<XMPPResourceConnection> audience = new AvatarAudience<>(200_000);
 
-    AvatarPusher(VCardRequests requests) {
+    AvatarPusher(VCardRequests requests, Requesters requesters) {
         this.requests = requests;
+        this.requesters = requesters;
     }
 
     void presenceStamped(String user, XMPPResourceConnection session) {
@@ -76,16 +84,19 @@ final class AvatarPusher {
         if (presenceState == null || writer == null) {
             return;
         }
-        List<XmlNode> events = new ArrayList<>();
-        PepItemRenderer.event(PepItemRenderer.VCARD4_NODE, contact).ifPresent(events::add);
-        PepItemRenderer.event(PepItemRenderer.NICK_NODE, contact).ifPresent(events::add);
+        Map<Set<CardField>, List<XmlNode>> eventsByView = new HashMap<>();
         for (XMPPResourceConnection session : audience.sessions(user)) {
             try {
                 Queue<Packet> out = new ArrayDeque<>();
                 presenceState.rebroadcastPresence(session, out);
                 BareJID from = session.getBareJID();
+                Requesters.Audience who = requesters.forOwner(from);
                 for (JID to : recipients(session, from, out)) {
-                    for (XmlNode event : events) {
+                    Set<CardField> shown = requests.visibleTo(who.of(to));
+                    if (shown.isEmpty()) {
+                        continue;
+                    }
+                    for (XmlNode event : eventsByView.computeIfAbsent(shown, v -> cardEvents(contact, v))) {
                         out.offer(headline(from, to, event));
                     }
                 }
@@ -95,6 +106,14 @@ final class AvatarPusher {
             }
         }
         LOG.fine(() -> "card of " + user + " changed");
+    }
+
+    private static List<XmlNode> cardEvents(Contact contact, Set<CardField> shown) {
+        Contact visible = CardPolicy.restrict(contact, shown);
+        List<XmlNode> events = new ArrayList<>();
+        PepItemRenderer.event(PepItemRenderer.VCARD4_NODE, visible).ifPresent(events::add);
+        PepItemRenderer.event(PepItemRenderer.NICK_NODE, visible).ifPresent(events::add);
+        return events;
     }
 
     /**
@@ -116,7 +135,11 @@ final class AvatarPusher {
         if (notice.isEmpty()) {
             return;
         }
+        Requesters.Audience who = requesters.forOwner(user);
         for (JID to : recipients) {
+            if (!requests.visibleTo(who.of(to)).contains(CardField.PHOTO)) {
+                continue; // not shown the photo: not told of it either
+            }
             if (!audience.firstTimeTold(userJid, to.getBareJID().toString(), notice.get().itemId())) {
                 continue;
             }

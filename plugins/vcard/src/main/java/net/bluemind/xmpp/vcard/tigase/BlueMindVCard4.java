@@ -3,6 +3,7 @@ package net.bluemind.xmpp.vcard.tigase;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.vcard.Reply;
+import net.bluemind.xmpp.vcard.Requester;
 import net.bluemind.xmpp.vcard.render.VCard4Renderer;
 import tigase.kernel.beans.Bean;
 import tigase.server.Packet;
@@ -23,7 +24,7 @@ public class BlueMindVCard4 extends DirectoryIqProcessor {
     private static final Logger LOG = Logger.getLogger(BlueMindVCard4.class.getName());
 
     @Override
-    protected Reply decide(Packet packet, String target) {
+    protected Reply decide(Packet packet, String target, Requester requester) {
         VCardRuntime r;
         try {
             r = VCardRuntime.get();
@@ -31,6 +32,6 @@ public class BlueMindVCard4 extends DirectoryIqProcessor {
             LOG.log(Level.SEVERE, "vcard plugin cannot start its engine", e);
             return new Reply.Error(Reply.Condition.INTERNAL_SERVER_ERROR, "the BlueMind vCard service is not running");
         }
-        return packet.getType() == StanzaType.set ? r.requests.set() : r.requests.vcard4(target);
+        return packet.getType() == StanzaType.set ? r.requests.set() : r.requests.vcard4(target, requester);
     }
 }

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import net.bluemind.xmpp.vcard.AvatarListener;
 import net.bluemind.xmpp.vcard.CardListener;
 import net.bluemind.xmpp.vcard.Reply;
+import net.bluemind.xmpp.vcard.Requester;
 import net.bluemind.xmpp.vcard.VCardRequests;
 import net.bluemind.xmpp.vcard.render.AvatarRenderer;
 import tigase.component.PacketWriter;
@@ -30,6 +31,7 @@ import tigase.xmpp.impl.annotation.DiscoFeatures;
 import tigase.xmpp.impl.annotation.Handle;
 import tigase.xmpp.impl.annotation.Handles;
 import tigase.xmpp.impl.annotation.Id;
+import tigase.xmpp.jid.BareJID;
 
 /**
  * Replaces Tigase's {@code vcard-temp} bean (same bean name): XEP-0054 vCards from the BlueMind address
@@ -98,7 +100,7 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
                 if (runtime == null) {
                     try {
                         VCardRuntime created = VCardRuntime.get();
-                        pusher = new AvatarPusher(created.requests);
+                        pusher = new AvatarPusher(created.requests, requesters);
                         created.service.addListener(onAvatarChange);
                         created.service.addCardListener(onCardChange);
                         runtime = created;
@@ -113,7 +115,7 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
     }
 
     @Override
-    protected Reply decide(Packet packet, String target) {
+    protected Reply decide(Packet packet, String target, Requester requester) {
         VCardRuntime r = runtime();
         if (r == null) {
             return new Reply.Error(Reply.Condition.INTERNAL_SERVER_ERROR, "the BlueMind vCard service is not running");
@@ -121,7 +123,7 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         VCardRequests requests = r.requests;
         Element iq = packet.getElement();
         if (iq.getChild("vCard", XMLNS) != null || iq.getChild("VCARD", XMLNS) != null) {
-            return packet.getType() == StanzaType.set ? requests.set() : requests.vcardTemp(target);
+            return packet.getType() == StanzaType.set ? requests.set() : requests.vcardTemp(target, requester);
         }
         return null;
     }
@@ -181,9 +183,12 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         }
     }
 
-    private static void answerPep(VCardRuntime r, Packet packet, PepGate.Claim claim, Queue<Packet> out) {
+    /** On the PEP pool (the owner's roster may be read): a request from elsewhere gets what its sender may see. */
+    private void answerPep(VCardRuntime r, Packet packet, PepGate.Claim claim, Queue<Packet> out) {
         try {
-            VCardStanzas.answer(packet, r.pep.answer(claim.request()), claim.deliverTo(), out);
+            Requester requester = claim.deliverTo() != null ? Requester.LOCAL_USER
+                    : requesters.of(packet.getStanzaFrom(), BareJID.bareJIDInstanceNS(claim.request().target()));
+            VCardStanzas.answer(packet, r.pep.answer(claim.request(), requester), claim.deliverTo(), out);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "vcard plugin failed on PEP request " + packet.getStanzaId(), e);
             try {

@@ -40,7 +40,7 @@ final class VCardRuntime {
         ExecutorService background = Executors.newFixedThreadPool(2, daemon("bm-xmpp-vcard"));
         this.service = new VCardService(new ContactDirectory(bm.core(), photos), s.get(Keys.VCARD_CACHE_TTL),
                 s.get(Keys.VCARD_CACHE_SIZE), background);
-        this.requests = new VCardRequests(service);
+        this.requests = new VCardRequests(service, s.get(Keys.VCARD_REMOTE_VISIBILITY));
         this.pep = new PepRequests(service, requests);
         this.pepAnswers = new ThreadPoolExecutor(4, 4, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000),
                 daemon("bm-xmpp-pep"), new ThreadPoolExecutor.CallerRunsPolicy());
