@@ -132,7 +132,7 @@ start_tigase() {
     if grep -q 'is ready to use' "$log" 2>/dev/null && listening 5222; then
       # "ready" and 5222 open is not yet a served domain (the domains come from bm-core): log in for real
       if why=$(/usr/bin/python3 "$ROOT/scripts/lib/xmpp_login_check.py" 127.0.0.1 5222 "$FIXTURE_DOMAIN" "$USER1" "$PW1"); then
-        SERVING=1 CERT_SHA256=$why; break
+        SERVING=1 CERT_SHA256=${why%%$'\n'*} CERT_SHA1=${why#*$'\n'}; break
       fi
     fi
     sleep 1
@@ -180,6 +180,7 @@ if [ -n "$SERVING" ]; then
   user            $USER1@$FIXTURE_DOMAIN  password $PW1    (a second one to chat with: $USER2@$FIXTURE_DOMAIN  password $PW2)
   certificate     self-signed for $FIXTURE_DOMAIN (made by the bundle): accept the exception when the client asks
                   SHA-256 $CERT_SHA256
+                  SHA-1   $CERT_SHA1
   Gajim           Add Account: $USER1@$FIXTURE_DOMAIN, $PW1; Advanced: Host 127.0.0.1, Port 5222; then accept the certificate
   Thunderbird     File > New > Chat Account > XMPP: username $USER1, domain $FIXTURE_DOMAIN, password $PW1;
                   Advanced Options: Server 127.0.0.1, Port 5222; then "Add Security Exception" for the certificate

@@ -3,9 +3,10 @@
     python3 xmpp_login_check.py HOST PORT DOMAIN USER PASSWORD
 
 Opens a c2s stream to DOMAIN, STARTTLS (any certificate: run.sh's is self-signed), SASL PLAIN as USER@DOMAIN;
-no resource is bound, so no session is left behind. Exit 0 and prints the served certificate's SHA-256
-fingerprint when the login succeeds; exit 1 with the reason otherwise (refused connection, host-unknown while the
-domain is not served yet, no PLAIN, SASL failure...). Used by scripts/run.sh to say "serving" only when it is.
+no resource is bound, so no session is left behind. Exit 0 when the login succeeds, printing the served
+certificate's SHA-256 then SHA-1 fingerprint (one a line); exit 1 with the reason otherwise (refused connection,
+host-unknown while the domain is not served yet, no PLAIN, SASL failure...). Used by scripts/run.sh to say
+"serving" only when it is.
 """
 import base64
 import hashlib
@@ -52,7 +53,7 @@ def main():
     ctx.check_hostname = False
     ctx.verify_mode = ssl.CERT_NONE  # self-signed: only the fingerprint is reported
     tls = ctx.wrap_socket(raw, server_hostname=domain)
-    fingerprint = hashlib.sha256(tls.getpeercert(binary_form=True)).hexdigest().upper()
+    der = tls.getpeercert(binary_form=True)
     features = open_stream(tls, domain)
     if '>PLAIN<' not in features:
         raise RuntimeError('no SASL PLAIN offered after STARTTLS')
@@ -67,7 +68,9 @@ def main():
     if '<success' not in answer:
         cond = re.search(r'<failure[^>]*><([a-z-]+)', answer)
         raise RuntimeError('SASL failure: ' + (cond.group(1) if cond else answer[-200:]))
-    print(':'.join(fingerprint[i:i + 2] for i in range(0, len(fingerprint), 2)))
+    for digest in (hashlib.sha256, hashlib.sha1):   # what clients show: Thunderbird/Gajim both, profanity SHA-1
+        hexa = digest(der).hexdigest().upper()
+        print(':'.join(hexa[i:i + 2] for i in range(0, len(hexa), 2)))
 
 
 if __name__ == '__main__':
