@@ -1,6 +1,10 @@
 package tigase.xmpp.impl.roster;
 
 import java.util.EnumSet;
+import tigase.db.TigaseDBException;
+import tigase.xmpp.NotAuthorizedException;
+import tigase.xmpp.XMPPResourceConnection;
+import tigase.xmpp.jid.JID;
 
 /** Declared members: only those bm-xmpp uses. */
 public abstract class RosterAbstract {
@@ -17,4 +21,7 @@ public abstract class RosterAbstract {
         none, none_pending_out, none_pending_in, none_pending_out_in, to, to_pending_in, from, from_pending_out, both,
         remove, none_pre_approved, none_pending_out_pre_approved, to_pre_approved
     }
+
+    public abstract void setBuddyName(XMPPResourceConnection session, JID buddy, String name)
+            throws NotAuthorizedException, TigaseDBException;
 }

@@ -39,4 +39,15 @@ final class RawXmlCapture implements SmackDebuggerFactory {
             return String.join("\n", received);
         }
     }
+
+    /** Everything received so far as the one XML stream it was on the wire (the debugger's chunk prefixes taken off). */
+    String stream() {
+        synchronized (received) {
+            StringBuilder all = new StringBuilder();
+            for (String chunk : received) {
+                all.append(chunk.replaceFirst("^RECV \\(\\d+\\): ", ""));
+            }
+            return all.toString();
+        }
+    }
 }

@@ -96,6 +96,20 @@ public final class VCardRequests {
         return at > 0 && name.strip().equalsIgnoreCase(jid.substring(0, at));
     }
 
+    /**
+     * The name a roster item should carry instead of {@code name}: the directory's display name of {@code jid} when
+     * {@code name} is only a stand-in ({@link #isPlaceholderName}), the item is not a removal ({@code subscription}
+     * "remove") and the directory knows the JID with another name; empty to leave the item as it is (a name the user
+     * typed, a JID outside the directory, bm-core not answering). The same for an item a user's client sends and for
+     * one Tigase creates itself on a subscription.
+     */
+    public Optional<String> rosterName(String jid, String name, String subscription) {
+        if (jid == null || "remove".equals(subscription) || !isPlaceholderName(jid, name)) {
+            return Optional.empty();
+        }
+        return displayName(jid).filter(n -> !n.equals(name));
+    }
+
     /** Any vCard {@code set}: the address book is the only source. */
     public Reply set() {
         return new Reply.Error(Reply.Condition.NOT_ALLOWED, SET_REFUSED);

@@ -149,4 +149,26 @@ class PepRequestsTest {
             core.sim.comeBack();
         }
     }
+
+    @Test
+    void aRosterItemNamedByTigaseOrByNobodyGetsTheDirectoryNameAndOtherItemsAreLeftAlone() {
+        VCardRequests requests = new VCardRequests(core.service(Duration.ofMinutes(15), Runnable::run));
+        // what Tigase's RosterFlat names an item it adds on a subscription, in a push or a stored item
+        assertThat(requests.rosterName("bob@bluemind.test", "bob", "to")).contains("Bob Martin");
+        assertThat(requests.rosterName("bob@bluemind.test", "bob", "none")).contains("Bob Martin");
+        assertThat(requests.rosterName("bob@bluemind.test", null, null)).as("a client's set without a name").contains("Bob Martin");
+        assertThat(requests.rosterName("robert.martin@bluemind.test", "robert.martin", "both")).as("an alias").contains("Bob Martin");
+        assertThat(requests.rosterName("bob@bluemind.test", "Bobby", "both")).as("typed by the user").isEmpty();
+        assertThat(requests.rosterName("bob@bluemind.test", "Bob Martin", "both")).as("already named").isEmpty();
+        assertThat(requests.rosterName("bob@bluemind.test", "bob", "remove")).as("a removal").isEmpty();
+        assertThat(requests.rosterName("nobody@bluemind.test", "nobody", "to")).as("not in the directory").isEmpty();
+        assertThat(requests.rosterName("romeo@montague.example", "romeo", "both")).as("another server's user").isEmpty();
+        assertThat(requests.rosterName(null, null, null)).isEmpty();
+        core.sim.goAway();
+        try {
+            assertThat(requests.rosterName("grace@acme.test", "grace", "to")).as("bm-core down: left as it is").isEmpty();
+        } finally {
+            core.sim.comeBack();
+        }
+    }
 }

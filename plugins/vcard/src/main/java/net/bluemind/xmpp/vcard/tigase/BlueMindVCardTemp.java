@@ -227,12 +227,21 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
         return extend(new Element("presence"), session, results);
     }
 
-    // --- out filter: current XEP-0153 hash in presence re-sent from Tigase's stored copy (PresenceStamps);
-    //     XEP-0084 metadata notifications follow available presence to contacts ------------
+    // --- out filter: muc#user first in room presences (RoomPresences); current XEP-0153 hash in presence re-sent
+    //     from Tigase's stored copy (PresenceStamps); directory names in the roster pushes of items Tigase created
+    //     itself (RosterNames); XEP-0084 metadata notifications follow available presence to contacts ------------
 
     @Override
     public void filter(Packet packet, XMPPResourceConnection session, NonAuthUserRepository repo,
             Queue<Packet> results) {
+        if (results == null || results.isEmpty()) {
+            return;
+        }
+        try {
+            RoomPresences.order(results);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "could not put muc#user first in a room presence", e);
+        }
         AvatarPusher p = pusher;
         VCardRuntime r = runtime;
         if (p == null || r == null) {
@@ -242,6 +251,11 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
             PresenceStamps.refresh(session, results, r.requests);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.FINE, "could not re-stamp the photo hash of a presence", e);
+        }
+        try {
+            RosterNames.fillPushes(session, results, r.requests);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.FINE, "could not give a roster push the directory name", e);
         }
         try {
             p.addNotices(session, results);

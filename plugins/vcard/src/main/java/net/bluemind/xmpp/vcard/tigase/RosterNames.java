@@ -1,16 +1,38 @@
 package net.bluemind.xmpp.vcard.tigase;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import net.bluemind.xmpp.vcard.VCardRequests;
 import net.bluemind.xmpp.vcard.xml.XmlText;
+import tigase.db.TigaseDBException;
 import tigase.server.Packet;
 import tigase.xml.Element;
+import tigase.xmpp.NotAuthorizedException;
 import tigase.xmpp.StanzaType;
 import tigase.xmpp.XMPPResourceConnection;
+import tigase.xmpp.impl.roster.RosterAbstract;
+import tigase.xmpp.impl.roster.RosterFactory;
+import tigase.xmpp.jid.BareJID;
+import tigase.xmpp.jid.JID;
 
 /**
- * A user's roster {@code set} adding a directory colleague without a name, or named only by the local part, gets
- * the directory's display name ("Léa Martin", not "lea.martin") before Tigase's roster processor stores it. Items
- * with another name, removals and JIDs the directory does not know are left alone.
+ * Directory names ("Léa Martin", not "lea.martin") in the roster items of directory colleagues
+ * ({@link VCardRequests#rosterName} decides which items and which name):
+ * <ul>
+ * <li>a user's roster {@code set} adding a colleague without a name, or named only by the local part, gets it before
+ * Tigase's roster processor stores it ({@link #fill});</li>
+ * <li>an item Tigase creates or changes itself gets it in the roster push and in Tigase's store
+ * ({@link #fillPushes}). Tigase's presence-subscription code ({@code PresenceSubscription.processInSubscribe},
+ * {@code processOutSubscribe}, {@code processInSubscribed}, {@code RosterAbstract.updateBuddySubscription}) adds a
+ * missing item with no name, which {@code RosterFlat.addBuddy} turns into the local part: a contact who subscribes,
+ * or is subscribed to, without a roster {@code set} naming them, or whose automatic {@code subscribed} creates the
+ * item, and Thunderbird shows "lea.martin". Run from the out filter, on the thread that has just changed the item:
+ * the push to each of the user's resources is renamed, and the stored item once, so a roster get (the next login)
+ * has the name too.</li>
+ * </ul>
+ * Items with another name, removals and JIDs the directory does not know are left alone.
  */
 final class RosterNames {
 
@@ -29,13 +51,81 @@ final class RosterNames {
             return;
         }
         for (Element item : query.getChildren()) {
-            String jid = item.getAttributeStaticStr("jid");
-            String name = item.getAttributeStaticStr("name");
-            if ("item".equals(item.getName()) && jid != null && VCardRequests.isPlaceholderName(jid, name)
-                    && !"remove".equals(item.getAttributeStaticStr("subscription"))) {
-                requests.displayName(jid) // a JID holds none of the characters XML escapes
-                        .ifPresent(n -> item.setAttribute("name", XmlText.escape(n)));
+            if ("item".equals(item.getName())) {
+                directoryName(item, requests).ifPresent(n -> item.setAttribute("name", n));
             }
+        }
+    }
+
+    /**
+     * Renames, in the pushes among {@code results} addressed to the session's user by the server, the items whose
+     * name is a stand-in, and the same items in Tigase's store.
+     */
+    static void fillPushes(XMPPResourceConnection session, Queue<Packet> results, VCardRequests requests)
+            throws NotAuthorizedException, TigaseDBException {
+        if (session == null || !session.isAuthorized()) {
+            return;
+        }
+        BareJID user = null;
+        Map<String, String> stored = null; // the items renamed in the store: several pushes carry the same item
+        for (Packet p : results) {
+            if (!"iq".equals(p.getElemName()) || p.getType() != StanzaType.set) {
+                continue;
+            }
+            Element query = p.getElement().getChild("query", ROSTER_XMLNS);
+            if (query == null || query.getChildren() == null) {
+                continue;
+            }
+            if (user == null) {
+                user = session.getBareJID();
+            }
+            if (!isPushTo(p, user)) {
+                continue;
+            }
+            for (Element item : query.getChildren()) {
+                if (!"item".equals(item.getName())) {
+                    continue;
+                }
+                Optional<String> name = directoryName(item, requests);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                item.setAttribute("name", name.get());
+                String jid = item.getAttributeStaticStr("jid");
+                if (stored == null) {
+                    stored = new HashMap<>(2);
+                }
+                if (stored.putIfAbsent(jid, name.get()) == null) {
+                    store(session, jid, name.get());
+                }
+            }
+        }
+    }
+
+    /** The name to give the item, escaped as Tigase keeps attribute values; empty to leave it as it is. */
+    private static Optional<String> directoryName(Element item, VCardRequests requests) {
+        String jid = item.getAttributeStaticStr("jid");
+        if (jid == null) {
+            return Optional.empty();
+        }
+        return requests.rosterName(jid, item.getAttributeStaticStr("name"), item.getAttributeStaticStr("subscription"))
+                .map(XmlText::escape);
+    }
+
+    /** A roster push: to the user, from the server (no 'from', or the user's bare JID: RFC 6121 2.1.6). */
+    private static boolean isPushTo(Packet p, BareJID user) {
+        JID to = p.getStanzaTo();
+        JID from = p.getStanzaFrom();
+        return to != null && user.equals(to.getBareJID())
+                && (from == null || (from.getResource() == null && user.equals(from.getBareJID())));
+    }
+
+    /** Tigase keeps the name unescaped and escapes it in what it sends: it is given escaped, as a roster set has it. */
+    private static void store(XMPPResourceConnection session, String jid, String escapedName)
+            throws NotAuthorizedException, TigaseDBException {
+        RosterAbstract roster = RosterFactory.getRosterImplementation(true);
+        if (roster != null) {
+            roster.setBuddyName(session, JID.jidInstanceNS(jid), escapedName);
         }
     }
 }
