@@ -34,15 +34,23 @@ out=$(mktemp -d /tmp/bmx-runsh-test.XXXXXX)
 log=$out/run.log
 runpid= pg=
 fail() { echo "run.sh test FAILED: $*" >&2; echo "--- run.sh's output ($log):" >&2; tail -40 "$log" >&2 || true; exit 1; }
-group() { [ -z "$pg" ] || pgrep -g "$pg" 2>/dev/null || true; }   # run.sh's process group
-ours() { pgrep -f -- "$out/run" 2>/dev/null || true; }   # the Tigase and simulator java of this run (paths in $out/run)
+# "pid command" of every process of run.sh's process group, or whose command line names this run's directory (its
+# Tigase and simulator java), read from /proc (no procps needed)
+run_procs() {
+  local d cmd stat f
+  for d in /proc/[0-9]*; do
+    cmd=$(tr '\0' ' ' < "$d/cmdline" 2>/dev/null) && stat=$(cat "$d/stat" 2>/dev/null) || continue
+    read -r -a f <<< "${stat##*) }"   # state ppid pgrp ...
+    if { [ -n "$pg" ] && [ "${f[2]}" = "$pg" ]; } || [[ "$cmd" == *"$out/run/"* ]]; then echo "${d#/proc/} ${cmd:0:150}"; fi
+  done
+}
 finish() {
   local rc=$?
   if [ -n "$runpid" ] && kill -0 "$runpid" 2>/dev/null; then   # failed half-way: stop run.sh, then anything left of it
     kill -TERM "$runpid" 2>/dev/null || true
     for _ in $(seq 1 60); do kill -0 "$runpid" 2>/dev/null || break; sleep 0.5; done
   fi
-  local left; left=$( (group; ours) | sort -u)
+  local left; left=$(run_procs | cut -d' ' -f1)
   [ -n "$left" ] && kill -9 $left 2>/dev/null || true
   if [ "$rc" -eq 0 ]; then rm -rf "$out"; else echo "run.sh test: logs kept in $out" >&2; fi
 }
@@ -91,8 +99,7 @@ timeout 150 /usr/bin/python3 scripts/lib/runsh_client.py 127.0.0.1 5222 bluemind
 t_client=$((SECONDS - t0))
 
 # what run.sh started, before it is stopped
-started=$( (group; ours) | sort -u | tr '\n' ' ')
-[ -n "${started// /}" ] && ps -o pid=,args= -p "$(echo $started | tr ' ' ,)" | cut -c1-150 | sed 's/^/   started: /' || true
+run_procs | sed 's/^/   started: /'
 case "$SIGNAL" in
   INT) echo "== Ctrl-C: SIGINT to run.sh's process group"; kill -INT -- "-$runpid" ;;
   TERM) echo "== SIGTERM to run.sh ($runpid)"; kill -TERM "$runpid" ;;
@@ -104,8 +111,8 @@ runpid=
 echo "== run.sh exited with $rc after $((SECONDS - ts)) s"
 [ "$rc" -eq 130 ] || [ "$rc" -eq 143 ] || fail "run.sh's exit status after SIG$SIGNAL is $rc (expected 130 or 143)"
 grep -q '^== stopped' "$log" || fail "run.sh did not say '== stopped'"
-left=$( (group; ours) | sort -u | tr '\n' ' ')
-[ -z "${left// /}" ] || { ps -o pid=,args= -p "$(echo $left | tr ' ' ,)" | cut -c1-150 >&2; fail "processes of run.sh left: $left"; }
+left=$(run_procs)
+[ -z "$left" ] || fail "processes of run.sh left:"$'\n'"$left"
 for p in 5222 "$CORE_PORT"; do listening "$p" && fail "127.0.0.1:$p still listens after run.sh stopped"; done
 for s in "RabbitMQ $RABBIT_PORT $rabbit_before" "Elasticsearch $ES_PORT $es_before"; do
   set -- $s
