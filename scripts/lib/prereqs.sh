@@ -34,10 +34,15 @@ bmx_ensure_prereqs() {
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   # the cluster test's node addresses, routed to the loopback interface (ClusterE2eIT, testkit LoopbackRoute)
   command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+  # a real remote XMPP server for the federation test (FederationE2eIT, testkit ProsodyPeer), run by the test on its
+  # own address; lua-unbound (only recommended by the package) reads the test's hosts file (Prosody's 'hoststxt')
+  [ -x /usr/bin/prosody ] || missing+=(prosody)
+  ls /usr/lib/*-linux-gnu/lua/5.4/lunbound.so >/dev/null 2>&1 || missing+=(lua-unbound)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
-    # the package's own broker (port 5672) is not needed: the tests run a private node on 5673
+    # the package's own broker (port 5672) is not needed: the tests run a private node on 5673 (nor the packages' own
+    # nginx, PostgreSQL or Prosody: the tests run theirs)
     if [ "$(id -u)" -eq 0 ] && [ ! -e /usr/sbin/policy-rc.d ]; then
       printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
       BMX_REMOVE_POLICY=1

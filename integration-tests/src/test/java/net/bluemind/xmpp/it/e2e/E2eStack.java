@@ -62,10 +62,25 @@ final class E2eStack {
                 // the "BlueMind external URL" whose pages may use BOSH and WebSocket: the web IM test page
                 "web-origins", WebImPage.ORIGIN));
         tigase.configure(shippedInitProperties, DOMAIN, settings);
+        tigase.jvmArgs(java.util.List.of("-Djdk.net.hosts.file=" + writeHostsFile(work)));
         System.out.println("e2e: Tigase from " + home + (hasComponent("tigase-muc") ? " (with MUC)" : "")
                 + (hasComponent("tigase-pubsub") ? " (with PubSub)" : ""));
         tigase.start(START_TIMEOUT);
     }
+
+    /**
+     * The names Tigase resolves, given to its JVM as a hosts file: loopback and this machine, and the remote servers
+     * the federation test starts ({@link FederationE2eIT}: {@value #PEER_DOMAIN} on Prosody's own address).
+     */
+    private static Path writeHostsFile(Path work) throws java.io.IOException {
+        Path hosts = work.resolve("hosts");
+        Files.writeString(hosts, "127.0.0.1 localhost " + java.net.InetAddress.getLocalHost().getHostName() + "\n"
+                + net.bluemind.xmpp.testkit.services.ProsodyPeer.FIRST_ADDRESS + " " + PEER_DOMAIN + "\n");
+        return hosts;
+    }
+
+    /** The remote server of the federation test (Prosody), which Tigase resolves through {@link #writeHostsFile}. */
+    static final String PEER_DOMAIN = "partner.test";
 
     /** The running stack, started at the first call; null when TIGASE_HOME is not set (the caller skips). */
     static synchronized E2eStack get() throws Exception {
