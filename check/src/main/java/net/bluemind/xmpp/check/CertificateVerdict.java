@@ -1,5 +1,8 @@
 package net.bluemind.xmpp.check;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -8,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /** What a user's client will think of the certificate a domain serves. */
 final class CertificateVerdict {
@@ -59,7 +65,70 @@ final class CertificateVerdict {
         return CheckResult.ok("cert", domain, "issued by " + cert.getIssuerX500Principal().getName() + ", valid " + days + " more day(s)");
     }
 
-    private static List<String> names(X509Certificate cert) {
+    /**
+     * What another server will think of the certificate served for s2s to {@code name} ({@code domain} or
+     * {@code conference.<domain>}): self-signed or not trusted works only with servers that accept dialback; trusted
+     * by {@code trust} (the CAs servers ship with) and valid for the name, servers requiring authenticated certificates
+     * (s2s_secure_auth) accept it too.
+     *
+     * @param pem the BlueMind domain whose {@code .pem} serves that name
+     * @param where {@code host:port} the certificate was served on, to start the detail with
+     */
+    static CheckResult federation(X509Certificate[] chain, String name, String pem, String where, X509TrustManager trust,
+            Instant now, Duration warnBefore) {
+        X509Certificate cert = chain[0];
+        Instant notAfter = cert.getNotAfter().toInstant();
+        long days = Duration.between(now, notAfter).toDays();
+        List<String> names = names(cert);
+        String dialbackOnly = ": federation only with servers that accept dialback";
+        String fromCa = "install a certificate from a public CA carrying " + name + " as " + pem + ".pem (chain + key)"
+                + " to federate with servers requiring authenticated certificates (s2s_secure_auth) too";
+        if (notAfter.isBefore(now)) {
+            return CheckResult.fail("s2s", name, where + ": certificate expired on " + notAfter
+                    + ": servers that check certificates refuse it", "replace " + pem + ".pem in the certs dir");
+        }
+        if (names.stream().noneMatch(n -> covers(n, name))) {
+            return CheckResult.warn("s2s", name, where + ": certificate is for " + names + ", not " + name + dialbackOnly,
+                    fromCa);
+        }
+        if (Duration.between(now, notAfter).compareTo(warnBefore) < 0) {
+            return CheckResult.warn("s2s", name, where + ": certificate expires in " + days + " day(s) (" + notAfter + ")",
+                    "replace " + pem + ".pem in the certs dir before then");
+        }
+        boolean selfSigned = cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal());
+        if (selfSigned) {
+            return CheckResult.warn("s2s", name, where + ": self-signed certificate, valid " + days + " more day(s)"
+                    + dialbackOnly, fromCa);
+        }
+        String issuer = cert.getIssuerX500Principal().getName();
+        try {
+            trust.checkServerTrusted(chain, "UNKNOWN");
+        } catch (CertificateException | RuntimeException e) {
+            return CheckResult.warn("s2s", name, where + ": certificate issued by " + issuer + ", not trusted by the usual"
+                    + " CA list (" + e.getMessage() + ")" + dialbackOnly + " (or that trust this CA)",
+                    "serve the whole chain (certificate, intermediates, key) in " + pem + ".pem, from a public CA");
+        }
+        return CheckResult.ok("s2s", name, where + ": certificate issued by " + issuer + ", valid " + days + " more day(s):"
+                + " servers requiring authenticated certificates (s2s_secure_auth) accept it");
+    }
+
+    /** The CAs this JVM trusts, standing for those other servers ship with. */
+    static X509TrustManager systemTrust() {
+        try {
+            TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            f.init((KeyStore) null);
+            for (TrustManager tm : f.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x) {
+                    return x;
+                }
+            }
+            throw new IllegalStateException("no X509TrustManager in " + f.getAlgorithm());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> names(X509Certificate cert) {
         List<String> names = new ArrayList<>();
         try {
             Collection<List<?>> sans = cert.getSubjectAlternativeNames();
@@ -84,7 +153,7 @@ final class CertificateVerdict {
         return names;
     }
 
-    private static boolean covers(String name, String domain) {
+    static boolean covers(String name, String domain) {
         String d = domain.toLowerCase(Locale.ROOT);
         if (name.startsWith("*.")) {
             int dot = d.indexOf('.');

@@ -44,11 +44,14 @@ final class Deployment {
             out.addAll(FileServicesCheck.judge(t.files(), t.connectHost(), domains, port -> reachable(t.connectHost(), port)));
         }
         SrvChecks srv = new SrvChecks(t.resolver(), t.xmppHost());
+        FederationChecks federation = domains.isEmpty() ? null
+                : FederationChecks.of(t.xmppHost() == null ? t.connectHost() : t.xmppHost(), srv, t.certWarnBefore());
         for (String domain : domains) {
             out.addAll(srv.check(domain));
             if (c2sUp) {
                 out.add(certificate(t, domain));
             }
+            out.addAll(federation.check(domain));
         }
         if (c2sUp && !domains.isEmpty()) {
             out.addAll(rooms(t, domains));

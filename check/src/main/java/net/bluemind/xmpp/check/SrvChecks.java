@@ -1,9 +1,12 @@
 package net.bluemind.xmpp.check;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Cache;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.Record;
@@ -63,6 +66,49 @@ final class SrvChecks {
             return CheckResult.fail("srv", domain, name + " points at " + String.join(", ", wrong), "replace with: " + expected);
         }
         return CheckResult.ok("srv", domain, name + " -> " + ((SRVRecord) records[0]).getTarget() + ":" + port);
+    }
+
+    /** Where {@code _xmpp-server._tcp.<name>} points (host without the final dot, port), empty without a record. */
+    List<InetSocketAddress> serverTargets(String name) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        try {
+            Lookup lookup = new Lookup("_xmpp-server._tcp." + absolute(name), Type.SRV);
+            lookup.setResolver(resolver);
+            lookup.setCache(new Cache());
+            Record[] records = lookup.run();
+            if (records != null) {
+                for (Record r : records) {
+                    SRVRecord srv = (SRVRecord) r;
+                    String target = srv.getTarget().toString(true).toLowerCase(Locale.ROOT);
+                    if (!target.isEmpty()) { // "." means "no service here" (RFC 2782)
+                        out.add(InetSocketAddress.createUnresolved(target, srv.getPort()));
+                    }
+                }
+            }
+        } catch (TextParseException e) {
+            // not a DNS name: check(domain) says so
+        }
+        return out;
+    }
+
+    /** The address of an SRV target, asked of the same resolver; the system's for names it does not know. */
+    InetSocketAddress resolve(InetSocketAddress target) {
+        try {
+            for (int type : new int[] {Type.A, Type.AAAA}) {
+                Lookup lookup = new Lookup(absolute(target.getHostString()), type);
+                lookup.setResolver(resolver);
+                lookup.setCache(new Cache());
+                Record[] records = lookup.run();
+                if (records != null && records.length > 0) {
+                    java.net.InetAddress a = records[0] instanceof ARecord ar ? ar.getAddress() : ((AAAARecord) records[0]).getAddress();
+                    return new InetSocketAddress(java.net.InetAddress.getByAddress(target.getHostString(), a.getAddress()),
+                            target.getPort());
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the system resolver then
+        }
+        return new InetSocketAddress(target.getHostString(), target.getPort());
     }
 
     private static String absolute(String host) {

@@ -53,6 +53,22 @@ final class TestCerts {
         return new Issued(sign(name, k, "CN=Test CA", keys(), validFor), k);
     }
 
+    /** A certificate for {@code name} issued by {@code ca} (a {@link #selfSignedCa}). */
+    static Issued issuedBy(Issued ca, String name, Duration validFor) throws Exception {
+        KeyPair k = keys();
+        return new Issued(sign(name, k, ca.cert().getSubjectX500Principal().getName(), ca.keys(), validFor), k);
+    }
+
+    /** Trusts {@code ca} only, as a server that ships that CA would. */
+    static javax.net.ssl.X509TrustManager trusting(X509Certificate ca) throws Exception {
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("ca", ca);
+        javax.net.ssl.TrustManagerFactory f = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        f.init(ks);
+        return (javax.net.ssl.X509TrustManager) f.getTrustManagers()[0];
+    }
+
     private static X509Certificate sign(String name, KeyPair subject, String issuer, KeyPair issuerKeys, Duration validFor)
             throws Exception {
         Instant now = Instant.now();

@@ -1,0 +1,200 @@
+package net.bluemind.xmpp.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import javax.net.ssl.X509TrustManager;
+import net.bluemind.xmpp.check.CheckResult.Status;
+import net.bluemind.xmpp.check.FakeS2sServer.Mode;
+import org.junit.jupiter.api.Test;
+
+/** Over real sockets and real TLS, against a fake s2s port that behaves well or badly. */
+class FederationChecksTest {
+
+    private static final Duration WARN = Duration.ofDays(30);
+
+    private static FederationChecks checks(int port, Function<String, List<InetSocketAddress>> srv, X509TrustManager trust) {
+        return new FederationChecks("127.0.0.1", port, srv, t -> new InetSocketAddress(t.getHostString().replaceAll("\\.$", ""), t.getPort()),
+                (address, to) -> StartTlsProbe.server(address, to, FederationChecks.FROM, 1000, 3000), trust, Instant.now(),
+                WARN);
+    }
+
+    private static FederationChecks checks(int port) {
+        return checks(port, name -> List.of(), CertificateVerdict.systemTrust());
+    }
+
+    private static String text(List<CheckResult> results) {
+        return String.join("\n", results.stream().map(CheckResult::line).toList());
+    }
+
+    @Test
+    void opensAServerStreamForTheDomainAndItsRoomsAsAnotherServerWould() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.XMPP)) {
+            List<CheckResult> r = checks(server.port()).check("chat.test");
+            assertThat(r).extracting(CheckResult::subject)
+                    .containsExactly("chat.test", "chat.test", "conference.chat.test", "conference.chat.test");
+            assertThat(server.headersSeen).hasSize(4).allSatisfy(h -> assertThat(h)
+                    .contains("xmlns='jabber:server'", "xmlns:db='jabber:server:dialback'", "from='bm-xmpp-check.invalid'",
+                            "version='1.0'"));
+            assertThat(server.headersSeen.get(0)).contains("to='chat.test'");
+            assertThat(server.headersSeen.get(1)).as("restarted over TLS").contains("to='chat.test'");
+            assertThat(server.headersSeen.get(2)).contains("to='conference.chat.test'");
+        }
+    }
+
+    @Test
+    void aSelfSignedCertificateMeansFederationOnlyWithServersThatAcceptDialback() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.XMPP)) {
+            List<CheckResult> r = checks(server.port()).check("chat.test", "chat.test",
+                    "127.0.0.1:" + server.port(), server.address());
+            assertThat(r.get(0).status()).isEqualTo(Status.OK);
+            assertThat(r.get(0).detail()).contains("STARTTLS offered (not required); after TLS: dialback",
+                    "SASL EXTERNAL is offered only to servers presenting a trusted certificate");
+            assertThat(r.get(1).status()).isEqualTo(Status.WARN);
+            assertThat(r.get(1).detail()).contains("self-signed certificate, valid 89 more day(s)",
+                    "federation only with servers that accept dialback");
+            assertThat(r.get(1).fix()).contains("public CA", "s2s_secure_auth");
+        }
+    }
+
+    @Test
+    void aTrustedCertificateForTheDomainIsAcceptedByStrictServers() throws Exception {
+        TestCerts.Issued ca = TestCerts.selfSignedCa("Test Root", Duration.ofDays(3650));
+        try (FakeS2sServer server = new FakeS2sServer(Mode.XMPP, true, FakeS2sServer.DIALBACK + FakeS2sServer.EXTERNAL,
+                TestCerts.issuedBy(ca, "chat.test", Duration.ofDays(365)), ca.cert())) {
+            List<CheckResult> r = checks(server.port(), n -> List.of(), TestCerts.trusting(ca.cert()))
+                    .check("chat.test", "chat.test", "xmpp.chat.test:5269", server.address());
+            assertThat(r).extracting(CheckResult::status).containsExactly(Status.OK, Status.OK);
+            assertThat(r.get(0).detail()).isEqualTo("xmpp.chat.test:5269: STARTTLS offered and required; after TLS: dialback, SASL EXTERNAL");
+            assertThat(r.get(1).detail()).contains("issued by CN=Test Root",
+                    "servers requiring authenticated certificates (s2s_secure_auth) accept it");
+
+            List<CheckResult> untrusted = checks(server.port()).check("chat.test", "chat.test", "x:1", server.address());
+            assertThat(untrusted.get(1).status()).isEqualTo(Status.WARN);
+            assertThat(untrusted.get(1).detail()).contains("not trusted by the usual CA list", "accept dialback");
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherNameIsDialbackOnly() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.XMPP)) {
+            List<CheckResult> r = checks(server.port()).check("chat.test");
+            assertThat(r.get(3).subject()).isEqualTo("conference.chat.test");
+            assertThat(r.get(3).status()).isEqualTo(Status.WARN);
+            assertThat(r.get(3).detail()).contains("certificate is for [chat.test], not conference.chat.test",
+                    "federation only with servers that accept dialback");
+            assertThat(r.get(3).fix()).contains("as chat.test.pem");
+        }
+    }
+
+    @Test
+    void eachSrvTargetIsAskedTooOnceEach() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.XMPP)) {
+            int port = server.port();
+            List<CheckResult> r = checks(port, n -> List.of(InetSocketAddress.createUnresolved("localhost.", port),
+                    InetSocketAddress.createUnresolved("127.0.0.1", port)), CertificateVerdict.systemTrust()).check("chat.test");
+            assertThat(r).hasSize(8);
+            assertThat(r.get(2).detail()).startsWith("localhost:" + port + " (SRV): STARTTLS offered");
+        }
+    }
+
+    @Test
+    void garbageIsNamedAsSuch() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.GARBAGE)) {
+            CheckResult r = checks(server.port()).check("chat.test").get(0);
+            assertThat(r.status()).isEqualTo(Status.FAIL);
+            assertThat(r.detail()).contains("answers, but not an XMPP stream: 'HTTP/1.1 400 Bad Request");
+            assertThat(r.fix()).contains("something other than Tigase's s2s listens on 5269");
+        }
+    }
+
+    @Test
+    void aCloseIsNamedAsSuch() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.CLOSE)) {
+            CheckResult r = checks(server.port()).check("chat.test").get(0);
+            assertThat(r.status()).isEqualTo(Status.FAIL);
+            assertThat(r.detail()).contains("the server closed the connection without a word");
+        }
+    }
+
+    @Test
+    void silenceAndATrickleTimeOutInsteadOfHanging() throws Exception {
+        for (Mode mode : List.of(Mode.SILENT, Mode.TRICKLE)) {
+            try (FakeS2sServer server = FakeS2sServer.of(mode)) {
+                long start = System.nanoTime();
+                List<CheckResult> r = checks(server.port()).check("chat.test");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as(mode + ": two names").isLessThan(Duration.ofSeconds(8));
+                assertThat(r).hasSize(2).allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.FAIL));
+                assertThat(r.get(0).detail()).contains("does not answer as an XMPP server",
+                        mode == Mode.SILENT ? "no answer within 1 s" : "no complete answer in time");
+            }
+        }
+    }
+
+    @Test
+    void aStreamErrorSaysWhichAndWhy() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.HOST_UNKNOWN)) {
+            CheckResult r = checks(server.port()).check("chat.test").get(0);
+            assertThat(r.status()).isEqualTo(Status.FAIL);
+            assertThat(r.detail()).contains("refuses a stream for chat.test: stream error host-unknown");
+            assertThat(r.fix()).contains("chat.test is not served by this Tigase");
+        }
+    }
+
+    @Test
+    void noStartTlsFails() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.NO_STARTTLS)) {
+            CheckResult r = checks(server.port()).check("chat.test").get(0);
+            assertThat(r.status()).isEqualTo(Status.FAIL);
+            assertThat(r.detail()).contains("no STARTTLS offered", "refuse to federate");
+        }
+    }
+
+    @Test
+    void noAuthenticationAfterTlsFailsAndAHeaderOnlyDialbackCounts() throws Exception {
+        try (FakeS2sServer server = new FakeS2sServer(Mode.XMPP, false, "",
+                TestCerts.selfSignedCa("chat.test", Duration.ofDays(90)))) {
+            CheckResult r = checks(server.port()).check("chat.test").get(0);
+            assertThat(r.status()).isEqualTo(Status.OK);
+            assertThat(r.detail()).contains("after TLS: dialback (stream header only)");
+        }
+        StartTlsProbe.Negotiation none = new StartTlsProbe.Negotiation("<stream:stream>", "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>",
+                null, "<stream:stream xmlns='jabber:server'>", "");
+        CheckResult r = FederationChecks.stream("chat.test", "x:5269", none);
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.detail()).contains("neither dialback nor SASL EXTERNAL");
+    }
+
+    @Test
+    void nothingListeningOrNoAddressFailsQuickly() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        CheckResult r = checks(closed).check("chat.test").get(0);
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.detail()).contains("127.0.0.1:" + closed + ": nothing accepts connections");
+        assertThat(r.fix()).contains("s2s/connections/ports", "firewall");
+        CheckResult unresolved = checks(closed).check("chat.test", "chat.test", "nowhere.invalid:5269",
+                InetSocketAddress.createUnresolved("nowhere.invalid", 5269)).get(0);
+        assertThat(unresolved.detail()).contains("nowhere.invalid does not resolve");
+    }
+
+    @Test
+    void anExpiredOrExpiringCertificate() throws Exception {
+        X509TrustManager trust = CertificateVerdict.systemTrust();
+        CheckResult expired = CertificateVerdict.federation(new java.security.cert.X509Certificate[] {
+            TestCerts.caSigned("chat.test", Duration.ofDays(-1)).cert()}, "chat.test", "chat.test", "x:5269", trust, Instant.now(), WARN);
+        assertThat(expired.status()).isEqualTo(Status.FAIL);
+        assertThat(expired.detail()).contains("expired");
+        CheckResult soon = CertificateVerdict.federation(new java.security.cert.X509Certificate[] {
+            TestCerts.caSigned("chat.test", Duration.ofDays(3)).cert()}, "chat.test", "chat.test", "x:5269", trust, Instant.now(), WARN);
+        assertThat(soon.status()).isEqualTo(Status.WARN);
+        assertThat(soon.detail()).contains("expires in 2 day(s)");
+    }
+}
