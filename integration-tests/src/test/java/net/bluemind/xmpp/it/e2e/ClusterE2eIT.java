@@ -106,10 +106,10 @@ class ClusterE2eIT {
         XMPPTCPConnection bob2 = on(2, bob, "n2");
         XMPPTCPConnection bob1 = on(1, bob, "n1");
         try {
-            BlockingQueue<String> bobGot = inbox(bob2);
-            BlockingQueue<String> aliceGot = inbox(alice1);
-            BlockingQueue<String> sentCopies = carbons(alice2, CarbonExtension.Direction.sent);
-            BlockingQueue<String> receivedCopies = carbons(bob1, CarbonExtension.Direction.received);
+            BlockingQueue<String> bobGot = XmppClients.inbox(bob2);
+            BlockingQueue<String> aliceGot = XmppClients.inbox(alice1);
+            BlockingQueue<String> sentCopies = XmppClients.carbons(alice2, CarbonExtension.Direction.sent);
+            BlockingQueue<String> receivedCopies = XmppClients.carbons(bob1, CarbonExtension.Direction.received);
 
             String hello = "hello " + word();
             send(alice1, bob2.getUser().toString(), hello);
@@ -265,7 +265,7 @@ class ClusterE2eIT {
         XMPPTCPConnection lena2 = on(2, lena, "n2");
         XMPPTCPConnection lena1 = null;
         try {
-            BlockingQueue<String> karlGot = inbox(karl1);
+            BlockingQueue<String> karlGot = XmppClients.inbox(karl1);
             List<String> beforeCrash = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 String body = "before " + word();
@@ -280,7 +280,7 @@ class ClusterE2eIT {
 
             // lena's client finds her server gone and connects again, to the node that is left
             lena1 = on(1, lena, "n1");
-            BlockingQueue<String> lenaGot = inbox(lena1);
+            BlockingQueue<String> lenaGot = XmppClients.inbox(lena1);
             String after = "after " + word();
             send(lena1, karl, after);
             assertThat(karlGot.poll(15, TimeUnit.SECONDS)).as("karl got lena's message once she was on node 1").isEqualTo(after);
@@ -362,28 +362,7 @@ class ClusterE2eIT {
         throw new AssertionError("no room message '" + body + "' within 15 s");
     }
 
-    private static BlockingQueue<String> inbox(XMPPTCPConnection c) {
-        BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        c.addSyncStanzaListener(s -> {
-            Message m = (Message) s;
-            if (m.getBody() != null) {
-                q.add(m.getBody());
-            }
-        }, StanzaTypeFilter.MESSAGE);
-        return q;
-    }
 
-    private static BlockingQueue<String> carbons(XMPPTCPConnection c, CarbonExtension.Direction wanted) throws Exception {
-        BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        CarbonManager carbons = CarbonManager.getInstanceFor(c);
-        carbons.addCarbonCopyReceivedListener((direction, copy, wrapping) -> {
-            if (direction == wanted && copy.getBody() != null) {
-                q.add(copy.getBody());
-            }
-        });
-        carbons.enableCarbons();
-        return q;
-    }
 
     private static void send(XMPPTCPConnection from, String to, String body) throws Exception {
         from.sendStanza(from.getStanzaFactory().buildMessageStanza().to(JidCreate.from(to)).ofType(Message.Type.chat)

@@ -162,10 +162,10 @@ class FederationE2eIT {
                     "<ORGNAME>Federation Test Corp</ORGNAME>", "<TITLE>Head of Partnerships</TITLE>", "<PHOTO>", "<BINVAL>");
             assertThat(card).doesNotContain("<TEL", "<ADR", "<NOTE", "+33", "Toulouse", "Talks to other servers");
 
-            BlockingQueue<String> maudGot = inbox(desk);
-            BlockingQueue<String> piaGot = inbox(p);
-            BlockingQueue<String> received = carbons(mobile, CarbonExtension.Direction.received);
-            BlockingQueue<String> sent = carbons(mobile, CarbonExtension.Direction.sent);
+            BlockingQueue<String> maudGot = XmppClients.chatInbox(desk);
+            BlockingQueue<String> piaGot = XmppClients.chatInbox(p);
+            BlockingQueue<String> received = XmppClients.carbons(mobile, CarbonExtension.Direction.received);
+            BlockingQueue<String> sent = XmppClients.carbons(mobile, CarbonExtension.Direction.sent);
             List<String> said = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 String in = "fedin" + i + "x" + RUN;
@@ -347,30 +347,7 @@ class FederationE2eIT {
         throw new AssertionError("not within 15 s: " + what);
     }
 
-    private static BlockingQueue<String> inbox(XMPPTCPConnection c) {
-        BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        c.addSyncStanzaListener(s -> {
-            Message m = (Message) s;
-            if (m.getBody() != null && m.getType() != Message.Type.groupchat) {
-                q.add(m.getBody());
-            }
-        }, StanzaTypeFilter.MESSAGE);
-        return q;
-    }
 
-    private static BlockingQueue<String> carbons(XMPPTCPConnection c, CarbonExtension.Direction wanted) throws Exception {
-        BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        CarbonManager carbons = CarbonManager.getInstanceFor(c);
-        carbons.addCarbonCopyReceivedListener((direction, copy, wrapping) -> {
-            if (direction == wanted && copy.getBody() != null) {
-                q.add(copy.getBody());
-            }
-        });
-        if (!carbons.getCarbonsEnabled()) {
-            carbons.enableCarbons();
-        }
-        return q;
-    }
 
     private static void send(XMPPTCPConnection from, Jid to, String body) throws Exception {
         from.sendStanza(from.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build());

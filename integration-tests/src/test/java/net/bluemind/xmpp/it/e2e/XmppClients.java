@@ -1,13 +1,20 @@
 package net.bluemind.xmpp.it.e2e;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 import java.time.Instant;
 import javax.net.ssl.X509TrustManager;
 import net.bluemind.xmpp.testkit.tls.AcceptAnyCertificate;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -191,5 +198,41 @@ final class XmppClients {
 
     static EntityBareJid jid(String s) throws Exception {
         return JidCreate.entityBareFrom(s);
+    }
+
+    /** Every message body the connection receives from now on (chat and groupchat), in arrival order. */
+    static BlockingQueue<String> inbox(XMPPTCPConnection c) {
+        return bodies(c, m -> true);
+    }
+
+    /** The bodies of the messages the connection receives from now on, room messages left out. */
+    static BlockingQueue<String> chatInbox(XMPPTCPConnection c) {
+        return bodies(c, m -> m.getType() != Message.Type.groupchat);
+    }
+
+    private static BlockingQueue<String> bodies(XMPPTCPConnection c, Predicate<Message> wanted) {
+        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+        c.addSyncStanzaListener(s -> {
+            Message m = (Message) s;
+            if (m.getBody() != null && wanted.test(m)) {
+                q.add(m.getBody());
+            }
+        }, StanzaTypeFilter.MESSAGE);
+        return q;
+    }
+
+    /** The bodies of the XEP-0280 carbons of one direction the connection receives from now on (carbons enabled). */
+    static BlockingQueue<String> carbons(XMPPTCPConnection c, CarbonExtension.Direction wanted) throws Exception {
+        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+        CarbonManager carbons = CarbonManager.getInstanceFor(c);
+        carbons.addCarbonCopyReceivedListener((direction, copy, wrapping) -> {
+            if (direction == wanted && copy.getBody() != null) {
+                q.add(copy.getBody());
+            }
+        });
+        if (!carbons.getCarbonsEnabled()) {
+            carbons.enableCarbons();
+        }
+        return q;
     }
 }
