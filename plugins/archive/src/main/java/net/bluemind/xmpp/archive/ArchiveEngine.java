@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import net.bluemind.xmpp.archive.capture.CapturePlan;
 import net.bluemind.xmpp.archive.capture.CaptureRules;
 import net.bluemind.xmpp.archive.room.JoinHistory;
 import net.bluemind.xmpp.archive.capture.Direction;
@@ -140,6 +141,16 @@ public final class ArchiveEngine implements AutoCloseable {
     public Optional<String> capture(Stanza stanza, Direction direction) {
         try {
             return store(rules.decide(stanza, direction));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "archive capture failed for a message; not archived", e);
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #capture} for what a {@link CapturePlan} archives (null: nothing, empty answer). */
+    public Optional<String> capture(CapturePlan.Archive archive) {
+        try {
+            return store(rules.toMessage(archive));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "archive capture failed for a message; not archived", e);
         }

@@ -1,7 +1,5 @@
 package net.bluemind.xmpp.archive.capture;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -10,7 +8,8 @@ import net.bluemind.xmpp.archive.ArchivedMessage;
 import net.bluemind.xmpp.archive.Jid;
 
 /**
- * Decides whether a message is archived, and for whom. The written rule (plugins/archive/README.md, "What it does"):
+ * Turns what {@link CapturePlanner} archives into documents, with their archive id and time. The written rule
+ * (plugins/archive/README.md, "What it does"; the room cases are {@link CapturePlanner}'s):
  * <ul>
  * <li>only {@code chat}, {@code normal} (or no type) and {@code groupchat} messages with a non-blank body;
  * {@code error} and {@code headline} never; body-less ones (chat states, receipts, markers) never;</li>
@@ -38,47 +37,22 @@ public final class CaptureRules {
         this.clock = clock;
     }
 
+    /** A message seen outside any room service (the archive part of {@link CapturePlanner} for plain facts). */
     public Optional<ArchivedMessage> decide(Stanza s, Direction direction) {
-        String type = s.type() == null || s.type().isEmpty() ? "normal" : s.type();
-        if (!type.equals("chat") && !type.equals("normal") && !type.equals("groupchat")) {
-            return Optional.empty();
-        }
-        if (s.carbon() || s.noStore() || s.body() == null || s.body().isBlank()) {
-            return Optional.empty();
-        }
-        String from = Jid.bare(s.from());
-        String to = Jid.bare(s.to());
-        if (from == null || to == null) {
-            return Optional.empty();
-        }
-        List<String> owners = owners(type, from, to, direction);
-        if (owners.isEmpty()) {
-            return Optional.empty();
-        }
-        long now = clock.getAsLong();
-        ArchivedMessage m = new ArchivedMessage(ids.next(now), now, from, to, s.body(), owners, type,
-                blankToNull(s.thread()), blankToNull(s.id()));
-        // a room message is shown as room/nick, never with its sender's resource
-        return Optional.of(type.equals("groupchat") ? m : m.withResources(Jid.resource(s.from()), Jid.resource(s.to())));
+        return toMessage(CapturePlanner.plan(CaptureFacts.plain(s, direction, localDomain)).archive());
     }
 
-    private List<String> owners(String type, String from, String to, Direction direction) {
-        List<String> owners = new ArrayList<>(2);
-        if (type.equals("groupchat")) {
-            if (direction == Direction.OUTGOING) {
-                owners.add(to);
-            }
-            return owners;
+    /** The document a plan archives, with its archive id and time; empty for none. */
+    public Optional<ArchivedMessage> toMessage(CapturePlan.Archive a) {
+        if (a == null) {
+            return Optional.empty();
         }
-        if (direction == Direction.OUTGOING) {
-            owners.add(from);
-            if (!to.equals(from) && Jid.hasLocalPart(to) && localDomain.test(Jid.domain(to))) {
-                owners.add(to);
-            }
-        } else if (!(Jid.hasLocalPart(from) && localDomain.test(Jid.domain(from)))) {
-            owners.add(to);
-        }
-        return owners;
+        Stanza s = a.stanza();
+        long now = clock.getAsLong();
+        ArchivedMessage m = new ArchivedMessage(ids.next(now), now, a.from(), a.to(), s.body(), a.owners(), a.type(),
+                blankToNull(s.thread()), blankToNull(s.id()));
+        // a room message is shown as room/nick, never with its sender's resource
+        return Optional.of(a.type().equals("groupchat") ? m : m.withResources(Jid.resource(s.from()), Jid.resource(s.to())));
     }
 
     private static String blankToNull(String v) {

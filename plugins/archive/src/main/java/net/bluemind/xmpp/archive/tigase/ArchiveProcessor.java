@@ -7,8 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.archive.ArchiveConfig;
 import net.bluemind.xmpp.archive.ArchiveEngine;
-import net.bluemind.xmpp.archive.Jid;
+import net.bluemind.xmpp.archive.capture.CaptureFacts;
+import net.bluemind.xmpp.archive.capture.CapturePlan;
+import net.bluemind.xmpp.archive.capture.CapturePlanner;
 import net.bluemind.xmpp.archive.capture.Direction;
+import net.bluemind.xmpp.archive.capture.RoomRoute;
 import net.bluemind.xmpp.archive.capture.Stanza;
 import net.bluemind.xmpp.archive.mam.MamAnswer;
 import net.bluemind.xmpp.archive.mam.MamError;
@@ -39,9 +42,10 @@ import tigase.xmpp.impl.annotation.Id;
 import tigase.xmpp.jid.JID;
 
 /**
- * The archive in Tigase's session manager. As a pre-processor it sees every message once per pass and hands it
- * to the engine's capture (which only enqueues); an archived message gets a XEP-0359 {@code <stanza-id/>} before
- * any processor routes it. As a processor it answers XEP-0313 queries. Nothing here throws into Tigase: failures
+ * The archive in Tigase's session manager. As a pre-processor it sees every message once per pass, gathers the
+ * facts of its route ({@link CaptureFacts}), and applies what the engine plans for it ({@link CapturePlanner}): ids
+ * removed, the message captured (which only enqueues), a XEP-0359 {@code <stanza-id/>} added before any processor
+ * routes it. As a processor it answers XEP-0313 queries. Nothing here throws into Tigase: failures
  * are logged and answered with an XMPP error; if the archive cannot start, messages flow unarchived.
  */
 @Bean(name = ArchiveProcessor.ID, parent = SessionManager.class, active = true)
@@ -116,105 +120,39 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
             if (fromOwnConnection && from == null) {
                 from = JID.jidInstanceNS(session.getBareJID());
             }
-            Stanza stanza = MessageStanzas.of(packet, from);
-            if ("groupchat".equals(stanza.type())) {
-                captureGroupchat(e, packet, stanza, fromOwnConnection);
-                return false;
-            }
-            String occupant = fromOwnConnection ? stanza.to() : stanza.from();
-            if (Jid.resource(occupant) != null && rooms.hosts(occupant)) {
-                capturePrivateInRoom(e, packet, stanza, occupant, fromOwnConnection);
-                return false;
-            }
-            // the stanza-id names the recipient's archive, so only a local user recipient gets one (XEP-0359)
-            String recipient = Jid.bare(stanza.to());
-            boolean localRecipient = Jid.hasLocalPart(recipient) && isLocalDomain(Jid.domain(recipient))
-                    && !"groupchat".equals(stanza.type());
-            if (localRecipient && (fromOwnConnection || !isLocalDomain(Jid.domain(stanza.from())))) {
-                MessageStanzas.stripForged(packet.getElement(), recipient); // a client or a remote server cannot set our ids
-            }
-            Optional<String> id = e.capture(stanza, direction);
-            if (id.isPresent() && localRecipient) {
-                MessageStanzas.addStanzaId(packet.getElement(), recipient, id.get());
-            }
+            apply(e, packet.getElement(), CapturePlanner.plan(facts(MessageStanzas.of(packet, from), direction)));
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "archive capture failed; the message is delivered unarchived", t);
         }
         return false;
     }
 
-    /**
-     * A room message is archived once. To a room of ours, by the room itself ({@link ArchiveRoomHistory}, which
-     * knows the nick and sees remote senders too); a client cannot set the room's ids. To another server's room, or
-     * when tigase-muc runs without our history provider, here in the sender's session with {@code to} = the room. In a
-     * cluster, a node that forwards room traffic to the rooms node leaves it to the room there.
-     * The copies a room of ours reflects keep only our id (tigase-muc adds one of its own).
-     */
-    private void captureGroupchat(ArchiveEngine e, Packet packet, Stanza stanza, boolean fromOwnConnection) {
-        if (fromOwnConnection) {
-            String room = Jid.bare(stanza.to());
-            if (room != null && rooms.servedByAnotherNode(room)) {
-                MessageStanzas.stripForged(packet.getElement(), room); // the room, on its node, archives it
-                return;
-            }
-            boolean ours = room != null && rooms.hosts(room);
-            if (ours) {
-                MessageStanzas.stripForged(packet.getElement(), room);
-                if (RunningArchive.roomsArchiveThemselves()) {
-                    return;
-                }
-            }
-            Optional<String> id = e.capture(stanza, Direction.OUTGOING);
-            if (id.isPresent() && ours) {
-                MessageStanzas.addStanzaId(packet.getElement(), room, id.get());
-            }
-        } else {
-            String room = Jid.bare(stanza.from());
-            if (room != null && (rooms.hosts(room) || rooms.servedByAnotherNode(room))) {
-                MessageStanzas.keepOnlyArchiveIds(packet.getElement(), room);
-            }
-        }
+    /** What the engine decides on: the room service behind the other end, and the real JID behind a room occupant. */
+    private CaptureFacts facts(Stanza stanza, Direction direction) throws RoomDirectoryException {
+        RoomDirectory r = rooms;
+        String counterpart = CaptureFacts.counterpart(stanza, direction);
+        RoomRoute route = r.servedByAnotherNode(counterpart) ? RoomRoute.OTHER_NODE
+                : r.hosts(counterpart) ? RoomRoute.HERE : RoomRoute.ELSEWHERE;
+        String occupant = CaptureFacts.isPrivateThroughRoom(stanza, direction, route)
+                ? r.realJid(counterpart).orElse(null) : null;
+        return CaptureFacts.of(stanza, direction, route, RunningArchive.roomsArchiveThemselves(), occupant,
+                this::isLocalDomain);
     }
 
-    /**
-     * A private message through a room of ours (XEP-0045 section 7.5) is, in a non-anonymous room, a chat between
-     * the two users: archived once, in the sender's session, between their real bare JIDs (one document, both
-     * owners when both are ours), and the copy delivered to a recipient of ours carries the XEP-0359 id of that
-     * archive {@code by} the recipient; the copy is not archived again unless the sender is not ours (then it is
-     * archived, and given its id, at delivery; ids claiming to be the recipient's are stripped). In a semi-anonymous room the real JID is not everyone's to know: archived for the sender only, to the room.
-     */
-    private void capturePrivateInRoom(ArchiveEngine e, Packet packet, Stanza s, String occupant, boolean fromOwnConnection)
-            throws RoomDirectoryException {
-        Optional<String> real = rooms.realJid(occupant);
-        Element m = packet.getElement();
-        if (fromOwnConnection) {
-            if (real.isEmpty()) {
-                e.capture(s, Direction.OUTGOING);
-                return;
-            }
-            String peer = Jid.bare(real.get());
-            boolean localPeer = isLocalDomain(Jid.domain(peer));
-            if (localPeer) {
-                MessageStanzas.stripForged(m, peer);
-            }
-            Optional<String> id = e.capture(withPeer(s, s.from(), real.get()), Direction.OUTGOING);
-            if (id.isPresent() && localPeer) {
-                MessageStanzas.addStanzaId(m, peer, id.get()); // the recipient's archive holds it: its id
-            }
-            return;
+    /** Ids removed first, then the message archived, and its archive id added before any processor routes it. */
+    private static void apply(ArchiveEngine e, Element m, CapturePlan plan) {
+        if (plan.stripIdsBy() != null) {
+            MessageStanzas.stripForged(m, plan.stripIdsBy());
         }
-        String recipient = Jid.bare(s.to());
-        if (real.isPresent() && isLocalDomain(Jid.domain(real.get()))) {
-            return; // archived in the sender's session, which set the id
+        if (plan.keepOnlyArchiveIdsBy() != null) {
+            MessageStanzas.keepOnlyArchiveIds(m, plan.keepOnlyArchiveIdsBy());
         }
-        MessageStanzas.stripForged(m, recipient);
-        if (real.isPresent()) {
-            e.capture(withPeer(s, real.get(), s.to()), Direction.INCOMING).ifPresent(id -> MessageStanzas.addStanzaId(m, recipient, id));
+        if (plan.archive() != null) {
+            Optional<String> id = e.capture(plan.archive());
+            if (id.isPresent() && plan.stampBy() != null) {
+                MessageStanzas.addStanzaId(m, plan.stampBy(), id.get());
+            }
         }
-    }
-
-    private static Stanza withPeer(Stanza s, String from, String to) {
-        return new Stanza(s.type(), from, to, s.id(), s.body(), s.thread(), s.carbon(), s.noStore());
     }
 
     // --- MAM --------------------------------------------------------------------------------
