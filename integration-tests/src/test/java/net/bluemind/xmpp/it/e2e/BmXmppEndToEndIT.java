@@ -123,7 +123,10 @@ class BmXmppEndToEndIT {
         again.disconnect();
     }
 
-    /** bm-xmpp check against the live stack: services and ports up, each domain's certificate served over STARTTLS. */
+    /**
+     * bm-xmpp check against the live stack: services and ports up, each domain's certificate served over STARTTLS, and
+     * Tigase's s2s port as another server sees it.
+     */
     @Test
     void bmXmppCheckSeesTheLiveServer() throws Exception {
         Path init = tigase.home().resolve("etc/init.properties.check");
@@ -138,6 +141,11 @@ class BmXmppEndToEndIT {
                 "OK    port   127.0.0.1:5223", "OK    port   127.0.0.1:5269");
         assertThat(text).as("the domains plugin's self-signed certificate, with the right name")
                 .contains("WARN  cert   bluemind.test", "self-signed", "clients ask users to accept it").doesNotContain("FAIL  cert");
+        assertThat(text).as("as another server sees it: an s2s stream on 5269 for each domain and its rooms").contains(
+                "OK    s2s    bluemind.test            127.0.0.1:5269: STARTTLS offered and required; after TLS: dialback",
+                "OK    s2s    conference.bluemind.test 127.0.0.1:5269: STARTTLS offered and required; after TLS: dialback",
+                "WARN  s2s    conference.bluemind.test 127.0.0.1:5269: self-signed certificate",
+                "federation only with servers that accept dialback").doesNotContain("FAIL  s2s");
         assertThat(code).as("no DNS records on this machine: the SRV checks fail").isEqualTo(1);
     }
 
