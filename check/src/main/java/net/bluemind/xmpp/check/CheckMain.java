@@ -33,7 +33,8 @@ public final class CheckMain {
               --config          init.properties to read bm-xmpp settings from (default /etc/bm-xmpp/init.properties)
               --resolver        DNS server to ask for SRV records (default: the system's)
               --host            where this server's ports are checked (default 127.0.0.1)
-              --xmpp-host       host name the SRV records must point at (default: any)
+              --xmpp-host       host name the SRV records must point at, whose 5269 is opened as another
+                                server would (default: any; --host's 5269 then)
               --cert-warn-days  warn when a certificate expires within this many days (default 30)
               --login           an IM user to log in as, to ask each domain's room service (conference.<domain>)
               --password-file   file holding that user's password (one line)
