@@ -78,6 +78,8 @@ class CheckMainTest {
                 .contains("FAIL  srv    bluemind.test", "_xmpp-server._tcp.bluemind.test. 3600 IN SRV 0 5 5269 xmpp.bluemind.test.")
                 .contains("OK    srv    bluemind.test", "_xmpp-client._tcp.bluemind.test.")
                 .contains("FAIL  srv    acme.test", "add: _xmpp-client._tcp.acme.test. 3600 IN SRV 0 5 5222 xmpp.bluemind.test.")
+                .contains("FAIL  s2s    bluemind.test            xmpp.bluemind.test:5269: xmpp.bluemind.test does not resolve",
+                        "FAIL  s2s    conference.acme.test")
                 .doesNotContain("global.virt");
     }
 

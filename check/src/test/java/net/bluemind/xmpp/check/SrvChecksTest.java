@@ -60,6 +60,15 @@ class SrvChecksTest {
     }
 
     @Test
+    void theServerTargetsOfANameAreWhereOtherServersConnect() throws Exception {
+        assertThat(checks(null).serverTargets("good.test")).singleElement().satisfies(t -> {
+            assertThat(t.getHostString()).isEqualTo("xmpp.good.test");
+            assertThat(t.getPort()).isEqualTo(5269);
+        });
+        assertThat(checks(null).serverTargets("missing.test")).isEmpty();
+    }
+
+    @Test
     void aResolverThatDoesNotAnswerIsReportedAsSuch() throws Exception {
         SimpleResolver nobody = new SimpleResolver("127.0.0.1");
         nobody.setPort(9); // discard: nothing answers
