@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * Every setting of the bm-xmpp bundle, in the order the generated init.properties documents them.
- * This list is the single source: init.properties comments, README tables and validation come from it.
+ * This list is the single source: init.properties comments, the operator's guide's table and validation come from it.
  */
 public final class Keys {
 
