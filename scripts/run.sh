@@ -102,7 +102,18 @@ start_tigase() {
   fi
   log=$home/logs/run-console.log
   echo "== Tigase from $TIGASE_HOME ($TIGASE_FROM), copied to $home, with the bm-xmpp bundle"
+  # a fresh copy of the install each time, but the users' data of the last run on the same install is kept: Tigase's
+  # store (contact lists, rooms, offline messages; its schema is the install's) and the uploaded files, as a server
+  # keeps them across restarts
+  local kept=$RUN_DIR/tigase-data-kept
+  rm -rf "$kept" && mkdir -p "$kept"
+  if [ "$(cat "$home/.bmx-copied-from" 2>/dev/null)" = "$TIGASE_HOME" ]; then
+    for d in tigasedb data; do if [ -d "$home/$d" ]; then mv "$home/$d" "$kept/$d"; fi; done
+  fi
   rm -rf "$home" && cp -a "$TIGASE_HOME/." "$home" && chmod -R u+w "$home" && rm -f "$home/etc/config.tdsl"
+  echo "$TIGASE_HOME" > "$home/.bmx-copied-from"
+  for d in tigasedb data; do if [ -d "$kept/$d" ]; then mv "$kept/$d" "$home/$d"; fi; done
+  rm -rf "$kept"
   mkdir -p "$home/logs"
   scripts/install-into-tigase.sh "$home" "$BUNDLE_JARS" > "$home/logs/install.log"
   sed -e "s|^--virt-hosts = .*|--virt-hosts = $main|" -e "s|^--admins = .*|--admins = admin0@$main|" \
