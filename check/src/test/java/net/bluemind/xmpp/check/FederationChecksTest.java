@@ -197,4 +197,40 @@ class FederationChecksTest {
         assertThat(soon.status()).isEqualTo(Status.WARN);
         assertThat(soon.detail()).contains("expires in 2 day(s)");
     }
+
+    /** Tigase 8.4.0 breaks a few percent of s2s TLS handshakes: the check reconnects once, as another server would. */
+    @Test
+    void aTlsHandshakeBrokenOnceIsTriedAgainOnASecondConnection() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.XMPP)) {
+            int[] calls = {0};
+            FederationChecks.Probe flaky = (address, to) -> {
+                if (calls[0]++ == 0) {
+                    throw new javax.net.ssl.SSLHandshakeException("bad record type");
+                }
+                return StartTlsProbe.server(address, to, FederationChecks.FROM, 1000, 3000);
+            };
+            List<CheckResult> r = new FederationChecks("127.0.0.1", server.port(), name -> List.of(),
+                    t -> t, flaky, CertificateVerdict.systemTrust(), Instant.now(), WARN)
+                    .check("chat.test", "chat.test", "127.0.0.1:" + server.port(), new InetSocketAddress("127.0.0.1", server.port()));
+            assertThat(r.get(0).status()).as(text(r)).isEqualTo(Status.OK);
+            assertThat(r.get(0).detail()).contains("STARTTLS offered", "after TLS: dialback", "on a second connection: the first TLS handshake failed");
+            assertThat(calls[0]).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTlsHandshakeThatFailsTwiceIsReported() {
+        int[] calls = {0};
+        FederationChecks.Probe broken = (address, to) -> {
+            calls[0]++;
+            throw new javax.net.ssl.SSLHandshakeException("bad record type");
+        };
+        List<CheckResult> r = new FederationChecks("127.0.0.1", 5269, name -> List.of(), t -> t, broken,
+                CertificateVerdict.systemTrust(), Instant.now(), WARN)
+                .check("chat.test", "chat.test", "127.0.0.1:5269", new InetSocketAddress("127.0.0.1", 5269));
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).status()).isEqualTo(Status.FAIL);
+        assertThat(r.get(0).detail()).contains("the TLS handshake failed: bad record type");
+        assertThat(calls[0]).isEqualTo(2);
+    }
 }
