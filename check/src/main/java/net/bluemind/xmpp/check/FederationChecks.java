@@ -105,6 +105,14 @@ final class FederationChecks {
             } catch (IOException e) {
                 return List.of(failed(name, where, e));
             }
+        } catch (StartTlsProbe.ProbeException e) {
+            if (name.startsWith("conference.") && e.failure == StartTlsProbe.Failure.STREAM_ERROR
+                    && e.getMessage().contains("host-unknown")) {
+                return List.of(CheckResult.warn("s2s", name, where + ": not served (host-unknown): users of other servers"
+                        + " cannot reach this domain's rooms", "rooms need tigase-muc in Tigase's jars/ (operator's guide,"
+                        + " Group chat); without it, nothing to do"));
+            }
+            return List.of(failed(name, where, e));
         } catch (IOException e) {
             return List.of(failed(name, where, e));
         }

@@ -201,12 +201,13 @@ final class StartTlsProbe {
                             + (seen.length() == 0 ? " without a word" : " after: " + shorten(seen)));
                 }
                 seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                if (header && !looksLikeAStream(seen) || seen.length() > 65536) {
-                    throw new ProbeException(Failure.GARBAGE, "not an XMPP stream: " + shorten(seen));
-                }
+                // before the header test: Tigase refuses a stream for a name it does not serve with the error alone
                 if (seen.indexOf("<stream:error") >= 0 && seen.indexOf("</stream:error>") >= 0) {
                     Matcher m = STREAM_ERROR.matcher(seen.substring(seen.indexOf("<stream:error")));
                     throw new ProbeException(Failure.STREAM_ERROR, "stream error " + (m.find() ? m.group(1) : shorten(seen)));
+                }
+                if (header && !looksLikeAStream(seen) || seen.length() > 65536) {
+                    throw new ProbeException(Failure.GARBAGE, "not an XMPP stream: " + shorten(seen));
                 }
             }
             return seen.toString();

@@ -36,6 +36,8 @@ final class FakeS2sServer implements AutoCloseable {
         TRICKLE,
         /** {@code <host-unknown/>} */
         HOST_UNKNOWN,
+        /** {@code <host-unknown/>} without a stream header first, as Tigase 8.4.0 refuses a name it does not serve */
+        HOST_UNKNOWN_BARE,
         /** features without STARTTLS */
         NO_STARTTLS
     }
@@ -116,6 +118,8 @@ final class FakeS2sServer implements AutoCloseable {
                     }
                 }
                 case HOST_UNKNOWN -> write(out, HEADER + "<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                        + "</stream:error></stream:stream>");
+                case HOST_UNKNOWN_BARE -> write(out, "<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
                         + "</stream:error></stream:stream>");
                 case NO_STARTTLS -> {
                     write(out, HEADER + "<stream:features>" + DIALBACK + "</stream:features>");

@@ -146,6 +146,21 @@ class FederationChecksTest {
         }
     }
 
+    /** Tigase refuses an unserved name with the error alone; for conference.<domain> that means no room service. */
+    @Test
+    void anUnservedRoomServiceIsAWarningAndAnUnservedDomainAFailure() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.HOST_UNKNOWN_BARE)) {
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
+            CheckResult rooms = checks(server.port()).check("conference.chat.test", "chat.test", "x:5269", address).get(0);
+            assertThat(rooms.status()).isEqualTo(Status.WARN);
+            assertThat(rooms.detail()).contains("not served (host-unknown)", "cannot reach this domain's rooms");
+            assertThat(rooms.fix()).contains("tigase-muc");
+            CheckResult domain = checks(server.port()).check("chat.test", "chat.test", "x:5269", address).get(0);
+            assertThat(domain.status()).isEqualTo(Status.FAIL);
+            assertThat(domain.detail()).contains("refuses a stream for chat.test: stream error host-unknown");
+        }
+    }
+
     @Test
     void noStartTlsFails() throws Exception {
         try (FakeS2sServer server = FakeS2sServer.of(Mode.NO_STARTTLS)) {
