@@ -6,12 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -39,13 +36,7 @@ final class FakeXmppTlsServer implements AutoCloseable {
     }
 
     FakeXmppTlsServer(TestCerts.Issued identity) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("id", identity.keys().getPrivate(), "pw".toCharArray(), new Certificate[] {identity.cert()});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "pw".toCharArray());
-        tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), null, null);
+        tls = TestCerts.serverTls(identity);
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::serve, "fake-xmpp-tls");
         t.setDaemon(true);

@@ -79,4 +79,20 @@ final class TestCerts {
         return new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
     }
+
+    /** A server-side TLS context presenting {@code identity}, followed by {@code chainAbove} (its issuers). */
+    static javax.net.ssl.SSLContext serverTls(Issued identity, java.security.cert.Certificate... chainAbove) throws Exception {
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        java.security.cert.Certificate[] chain = new java.security.cert.Certificate[chainAbove.length + 1];
+        chain[0] = identity.cert();
+        System.arraycopy(chainAbove, 0, chain, 1, chainAbove.length);
+        ks.setKeyEntry("id", identity.keys().getPrivate(), "pw".toCharArray(), chain);
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "pw".toCharArray());
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        return tls;
+    }
 }

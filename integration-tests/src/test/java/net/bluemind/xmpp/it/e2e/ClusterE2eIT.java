@@ -231,9 +231,9 @@ class ClusterE2eIT {
             String fromNode1 = "room " + word();
             String fromNode2 = "room " + word();
             hanaRoom.sendMessage(fromNode1);
-            Message seenByIvo = roomMessage(ivoGot, fromNode1);
+            Message seenByIvo = XmppClients.roomMessage(ivoGot, fromNode1);
             ivoRoom.sendMessage(fromNode2);
-            Message seenByHana = roomMessage(hanaGot, fromNode2);
+            Message seenByHana = XmppClients.roomMessage(hanaGot, fromNode2);
             for (Message m : List.of(seenByIvo, seenByHana)) {
                 List<StanzaIdElement> ids = m.getExtensions(StanzaIdElement.class);
                 assertThat(ids).as("one archive id, by the room: " + m.toXML()).hasSize(1);
@@ -352,15 +352,6 @@ class ClusterE2eIT {
         return false;
     }
 
-    private static Message roomMessage(BlockingQueue<Message> inbox, String body) throws InterruptedException {
-        for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until); ) {
-            Message m = inbox.poll(500, TimeUnit.MILLISECONDS);
-            if (m != null && body.equals(m.getBody())) {
-                return m;
-            }
-        }
-        throw new AssertionError("no room message '" + body + "' within 15 s");
-    }
 
 
 

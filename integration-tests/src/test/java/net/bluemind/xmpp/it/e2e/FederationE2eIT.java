@@ -221,10 +221,10 @@ class FederationE2eIT {
 
             String fromPia = "fedroom1x" + RUN;
             piaRoom.sendMessage(fromPia);
-            assertThat(roomMessage(maudGot, fromPia).getFrom().toString()).as("under her nick").isEqualTo(roomJid + "/pia");
+            assertThat(XmppClients.roomMessage(maudGot, fromPia).getFrom().toString()).as("under her nick").isEqualTo(roomJid + "/pia");
             String fromMaud = "fedroom2x" + RUN;
             maudRoom.sendMessage(fromMaud);
-            roomMessage(piaGot, fromMaud);
+            XmppClients.roomMessage(piaGot, fromMaud);
 
             for (String w : List.of(fromPia, fromMaud)) {
                 assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
@@ -363,13 +363,4 @@ class FederationE2eIT {
         }).filter(bodies::contains).toList();
     }
 
-    private static Message roomMessage(BlockingQueue<Message> inbox, String body) throws InterruptedException {
-        for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until); ) {
-            Message m = inbox.poll(500, TimeUnit.MILLISECONDS);
-            if (m != null && body.equals(m.getBody())) {
-                return m;
-            }
-        }
-        throw new AssertionError("no room message '" + body + "' within 15 s");
-    }
 }

@@ -3,6 +3,7 @@ package net.bluemind.xmpp.it.e2e;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.time.Instant;
 import javax.net.ssl.X509TrustManager;
@@ -234,5 +235,16 @@ final class XmppClients {
             carbons.enableCarbons();
         }
         return q;
+    }
+
+    /** Waits up to 15 s for the message with this body in a queue of received messages. */
+    static Message roomMessage(BlockingQueue<Message> inbox, String body) throws InterruptedException {
+        for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until); ) {
+            Message m = inbox.poll(500, TimeUnit.MILLISECONDS);
+            if (m != null && body.equals(m.getBody())) {
+                return m;
+            }
+        }
+        throw new AssertionError("no room message '" + body + "' within 15 s");
     }
 }
