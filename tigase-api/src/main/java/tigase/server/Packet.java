@@ -27,6 +27,10 @@ public class Packet {
         throw new UnsupportedOperationException();
     }
 
+    public void setPriority(Priority priority) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     public void setPacketTo(JID to) {
         throw new UnsupportedOperationException();
     }

@@ -3,6 +3,7 @@ package net.bluemind.xmpp.it.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
 import net.bluemind.xmpp.testkit.services.ArchiveCount;
+import net.bluemind.xmpp.testkit.services.BlueMindReader;
 import net.bluemind.xmpp.testkit.services.ProsodyPeer;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.StanzaCollector;
@@ -23,11 +25,14 @@ import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.forward.packet.Forwarded;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.element.MamElements;
@@ -190,6 +195,11 @@ class FederationE2eIT {
                 assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
             }
             assertThat(history(mobile, pia, said)).as("maud's MAM history with pia, in order, full text").containsExactlyElementsOf(said);
+            JsonNode read = new BlueMindReader(stack.es).awaitConversation(maud, pia, said.size());
+            List<String> readerSaw = new ArrayList<>();
+            read.forEach(h -> readerSaw.add(0, h.path("_source").path("message").asText()));
+            assertThat(readerSaw.stream().filter(said::contains).toList())
+                    .as("BlueMind's reader: (from:maud AND to:pia) OR (from:pia AND to:maud), newest first").containsExactlyElementsOf(said);
         } finally {
             for (XMPPTCPConnection c : java.util.Arrays.asList(p, desk, mobile)) {
                 if (c != null) {
@@ -201,7 +211,7 @@ class FederationE2eIT {
 
     @Test
     @Order(3)
-    void aProsodyUserJoinsARoomHereTalksAndIsArchivedOnceUnderHerNick() throws Exception {
+    void aProsodyUserJoinsARoomHereGetsItsHistoryTalksIsArchivedOnceUnderHerNickAndReadsTheRoomsMam() throws Exception {
         assumeTrue(stack.hasComponent("tigase-muc"), "no tigase-muc in this Tigase: no rooms");
         XMPPTCPConnection p = atProsody(pia, "room");
         XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
@@ -211,6 +221,11 @@ class FederationE2eIT {
             maudRoom.create(Resourcepart.from("maud")).makeInstant();
             BlockingQueue<Message> maudGot = new LinkedBlockingQueue<>();
             maudRoom.addMessageListener(maudGot::add);
+            List<String> before = List.of("fedhist1x" + RUN, "fedhist2x" + RUN);
+            for (String w : before) {
+                maudRoom.sendMessage(w);
+                XmppClients.roomMessage(maudGot, w);
+            }
 
             awaitLink(p, ROOMS, "pia -> " + ROOMS + " (ping)");
             MultiUserChat piaRoom = MultiUserChatManager.getInstanceFor(p).getMultiUserChat(roomJid);
@@ -218,6 +233,11 @@ class FederationE2eIT {
             piaRoom.addMessageListener(piaGot::add);
             piaRoom.join(Resourcepart.from("pia"));
             awaitTrue(() -> maudRoom.getOccupants().size() == 2, "maud sees pia in the room");
+            for (String w : before) {
+                Message h = XmppClients.roomMessage(piaGot, w);
+                assertThat(h.getExtension(DelayInformation.class)).as("history on join, with its delay: " + w).isNotNull();
+                assertThat(h.getFrom().toString()).isEqualTo(roomJid + "/maud");
+            }
 
             String fromPia = "fedroom1x" + RUN;
             piaRoom.sendMessage(fromPia);
@@ -226,16 +246,70 @@ class FederationE2eIT {
             maudRoom.sendMessage(fromMaud);
             XmppClients.roomMessage(piaGot, fromMaud);
 
-            for (String w : List.of(fromPia, fromMaud)) {
+            List<String> said = List.of(before.get(0), before.get(1), fromPia, fromMaud);
+            for (String w : said) {
                 assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
             }
             Thread.sleep(1500);
-            for (String w : List.of(fromPia, fromMaud)) {
+            for (String w : said) {
                 assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
             }
-            String doc = stack.awaitInElasticsearch(fromPia);
-            System.out.println("federation: pia's room message in Elasticsearch: " + doc);
-            assertThat(doc).as("the archived room message names the remote occupant").contains("pia");
+            JsonNode room = new BlueMindReader(stack.es).awaitRoom(roomJid.toString(), said.size());
+            System.out.println("federation: the room as BlueMind reads it: " + room);
+            JsonNode piaDoc = null;
+            for (JsonNode h : room) {
+                if (fromPia.equals(h.path("_source").path("message").asText())) {
+                    piaDoc = h.path("_source");
+                }
+            }
+            assertThat(piaDoc).as("BlueMind's reader (to:<room>) has pia's message").isNotNull();
+            assertThat(piaDoc.path("nick").asText()).as("archived under the remote occupant's nick").isEqualTo("pia");
+
+            // the room's MAM, asked by the remote occupant from her own server (XEP-0313 at the room's JID), which
+            // the room advertises, so that clients ask
+            assertThat(ServiceDiscoveryManager.getInstanceFor(p).discoverInfo(roomJid).containsFeature(MamElements.NAMESPACE))
+                    .as("the room lists urn:xmpp:mam:2 in its disco#info").isTrue();
+            List<String> raw = new ArrayList<>();
+            IQ answer = roomMam(p, roomJid, "<set xmlns='http://jabber.org/protocol/rsm'><max>20</max><before/></set>", raw);
+            System.out.println("federation: the room's MAM asked by pia: " + raw.size() + " messages, then " + answer.toXML());
+            assertThat(answer.getType()).as("the room's MAM answers pia").isEqualTo(IQ.Type.result);
+            List<String> fromMam = raw.stream().map(x -> said.stream().filter(x::contains).findFirst().orElse(null))
+                    .filter(java.util.Objects::nonNull).toList();
+            assertThat(fromMam).as("the room's MAM for pia, oldest first, full text").containsExactlyElementsOf(said);
+        } finally {
+            p.disconnect();
+            desk.disconnect();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aMembersOnlyRoomsMamIsClosedToARemoteUserWhoIsNotAMember() throws Exception {
+        assumeTrue(stack.hasComponent("tigase-muc"), "no tigase-muc in this Tigase: no rooms");
+        XMPPTCPConnection p = atProsody(pia, "outsider");
+        XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
+        try {
+            EntityBareJid roomJid = XmppClients.jid("fedclosed" + RUN + "@" + ROOMS);
+            MultiUserChat maudRoom = MultiUserChatManager.getInstanceFor(desk).getMultiUserChat(roomJid);
+            MultiUserChat.MucCreateConfigFormHandle created = maudRoom.create(Resourcepart.from("maud"));
+            created.getConfigFormManager().makeMembersOnly().submitConfigurationForm();
+            BlockingQueue<Message> maudGot = new LinkedBlockingQueue<>();
+            maudRoom.addMessageListener(maudGot::add);
+            String secret = "fedclosed1x" + RUN;
+            maudRoom.sendMessage(secret);
+            XmppClients.roomMessage(maudGot, secret);
+            assertThat(ArchiveCount.awaitWithWord(stack.es, secret, 1, Duration.ofSeconds(20))).isEqualTo(1);
+
+            awaitLink(p, ROOMS, "pia -> " + ROOMS + " (ping, members-only room)");
+            List<String> messages = new ArrayList<>();
+            IQ answer = roomMam(p, roomJid, "", messages);
+            System.out.println("federation: a non-member on " + PEER + " asking a members-only room's MAM got "
+                    + messages.size() + " messages, then " + (answer == null ? "nothing" : answer.toXML()));
+            assertThat(messages).as("no message of the members-only room for a non-member").isEmpty();
+            assertThat(answer).as("one answer to her query").isNotNull();
+            assertThat(answer.getType()).isEqualTo(IQ.Type.error);
+            assertThat(answer.getError().getCondition()).isIn(StanzaError.Condition.forbidden,
+                    StanzaError.Condition.registration_required, StanzaError.Condition.not_allowed);
         } finally {
             p.disconnect();
             desk.disconnect();
@@ -289,6 +363,25 @@ class FederationE2eIT {
         }
         probes.add(what + ": never answered: " + failures);
         throw new AssertionError(what + ": no ping answered across the s2s links after 4 tries: " + failures);
+    }
+
+    /**
+     * A XEP-0313 query at a room, as a client writes it ({@code inner} goes into {@code <query/>}): the messages the
+     * room sends back before its answer (raw XML, into {@code messages}), then the answer, null if none in 10 s.
+     */
+    private static IQ roomMam(XMPPTCPConnection c, Jid room, String inner, List<String> messages) throws Exception {
+        IQ query = new RawIq("query", MamElements.NAMESPACE, inner, IQ.Type.set, room);
+        try (StanzaCollector collector = c.createStanzaCollectorAndSend(
+                new org.jivesoftware.smack.filter.OrFilter(new org.jivesoftware.smack.filter.StanzaIdFilter(query),
+                        new org.jivesoftware.smack.filter.AndFilter(StanzaTypeFilter.MESSAGE,
+                                new org.jivesoftware.smack.filter.FromMatchesFilter(room, false))), query)) {
+            Stanza s = collector.nextResult(10_000);
+            while (s instanceof Message) {
+                messages.add(s.toXML().toString());
+                s = collector.nextResult(10_000);
+            }
+            return (IQ) s;
+        }
     }
 
     /** The raw answer to a vcard-temp get, as Smack received it. */

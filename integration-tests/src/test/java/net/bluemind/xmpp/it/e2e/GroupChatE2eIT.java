@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.bluemind.xmpp.testkit.services.BlueMindReader;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -56,15 +52,15 @@ class GroupChatE2eIT {
     private static final String DOMAIN = E2eStack.DOMAIN;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
     private final List<XMPPTCPConnection> open = new ArrayList<>();
     private E2eStack stack;
+    private BlueMindReader reader;
     private boolean users;
 
     @BeforeAll
     void startStack() throws Exception {
         stack = E2eStack.get();
+        reader = stack == null ? null : new BlueMindReader(stack.es);
     }
 
     @BeforeEach
@@ -227,7 +223,7 @@ class GroupChatE2eIT {
                 .to(JidCreate.entityFullFrom(roomJid + "/ben")).ofType(Message.Type.chat).setBody(secret).build());
         Message benGot = benPrivate.poll(10, TimeUnit.SECONDS);
         assertThat(benGot).as("ben got ann's private message").isNotNull();
-        JsonNode pm = awaitDocuments("{\"match\":{\"message\":\"" + secret + "\"}}", 1);
+        JsonNode pm = reader.awaitHits("{\"match\":{\"message\":\"" + secret + "\"}}", 1);
         assertThat(pm).hasSize(1);
         StanzaIdElement pmId = benGot.getExtension(StanzaIdElement.class);
         assertThat(pmId).as("the private message carries the id of ben's archive").isNotNull();
@@ -408,29 +404,6 @@ class GroupChatE2eIT {
 
     /** BlueMind's reader of a room: to:<room>, newest first; waits until {@code expected} documents are there. */
     private JsonNode awaitRoomDocuments(EntityBareJid room, int expected) throws Exception {
-        return awaitDocuments("{\"term\":{\"to\":\"" + room + "\"}}", expected);
-    }
-
-    private JsonNode awaitDocuments(String query, int expected) throws Exception {
-        String body = "{\"size\":100,\"query\":" + query + ",\"sort\":[{\"timecreate\":\"desc\"}]}";
-        Instant deadline = Instant.now().plusSeconds(20);
-        JsonNode hits = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.es + "/im_read_alias/_search"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                hits = json.readTree(r.body()).path("hits").path("hits");
-                if (hits.size() >= expected) {
-                    Thread.sleep(1_500); // a duplicate would arrive within the flush interval: look again
-                    return json.readTree(http.send(HttpRequest.newBuilder(URI.create(stack.es + "/im_read_alias/_search"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.ofString()).body()).path("hits").path("hits");
-                }
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("expected " + expected + " archived messages for " + query + ", found " + hits);
+        return reader.awaitRoom(room.toString(), expected);
     }
 }

@@ -13,9 +13,7 @@ import net.bluemind.xmpp.archive.capture.CapturePlanner;
 import net.bluemind.xmpp.archive.capture.Direction;
 import net.bluemind.xmpp.archive.capture.RoomRoute;
 import net.bluemind.xmpp.archive.capture.Stanza;
-import net.bluemind.xmpp.archive.mam.MamAnswer;
 import net.bluemind.xmpp.archive.mam.MamError;
-import net.bluemind.xmpp.archive.mam.XmlElement;
 import net.bluemind.xmpp.archive.room.RoomDirectory;
 import net.bluemind.xmpp.archive.room.RoomDirectoryException;
 import net.bluemind.xmpp.common.BmXmpp;
@@ -29,8 +27,7 @@ import tigase.server.Packet;
 import tigase.server.xmppsession.SessionManager;
 import tigase.vhosts.VHostManagerIfc;
 import tigase.xml.Element;
-import tigase.xmpp.Authorization;
-import tigase.xmpp.PacketErrorTypeException;
+import tigase.xmpp.NotAuthorizedException;
 import tigase.xmpp.StanzaType;
 import tigase.xmpp.XMPPPreprocessorIfc;
 import tigase.xmpp.XMPPProcessorAbstract;
@@ -188,53 +185,24 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
     }
 
     private void answer(JID connectionId, Packet packet, XMPPResourceConnection session, Queue<Packet> results) {
-        if (packet.getType() != StanzaType.set && packet.getType() != StanzaType.get) {
+        JID requester;
+        try {
+            requester = packet.getStanzaFrom() != null ? packet.getStanzaFrom() : JID.jidInstanceNS(session.getBareJID());
+        } catch (NotAuthorizedException e) {
+            refuse(packet, results);
             return;
         }
-        try {
-            ArchiveEngine e = engine;
-            if (e == null) {
-                results.offer(Authorization.SERVICE_UNAVAILABLE.getResponseMessage(packet, "the archive is not running", true));
-                return;
+        for (Packet reply : MamReplies.answer(engine, packet, requester)) {
+            if ("message".equals(reply.getElemName())) {
+                reply.setPacketTo(connectionId);
             }
-            JID requester = packet.getStanzaFrom() != null ? packet.getStanzaFrom() : JID.jidInstanceNS(session.getBareJID());
-            String iqTo = packet.getStanzaTo() == null ? null : packet.getStanzaTo().getBareJID().toString();
-            XmlElement query = ElementTrees.toNeutral(packet.getElement().getChild("query", "urn:xmpp:mam:2"));
-            MamAnswer a = e.mam().handle(requester.toString(), iqTo, packet.getType() == StanzaType.set, query);
-            for (XmlElement m : a.messages()) {
-                Element el = ElementTrees.toTigase(m);
-                Packet p = Packet.packetInstance(el, JID.jidInstanceNS(el.getAttributeStaticStr("from")), requester);
-                p.setPacketTo(connectionId);
-                results.offer(p);
-            }
-            results.offer(packet.okResult(ElementTrees.toTigase(a.iqChild()), 0));
-        } catch (MamError err) {
-            offerError(packet, results, err);
-        } catch (Throwable t) {
-            LOG.log(Level.WARNING, "MAM query failed", t);
-            offerError(packet, results, new MamError(MamError.Condition.INTERNAL_SERVER_ERROR, "archive query failed"));
+            results.offer(reply);
         }
     }
 
     private void refuse(Packet packet, Queue<Packet> results) {
         if (packet.getType() == StanzaType.set || packet.getType() == StanzaType.get) {
-            offerError(packet, results, new MamError(MamError.Condition.FORBIDDEN, "you may only query your own archive"));
-        }
-    }
-
-    private static void offerError(Packet packet, Queue<Packet> results, MamError err) {
-        Authorization a = switch (err.condition()) {
-            case BAD_REQUEST -> Authorization.BAD_REQUEST;
-            case FORBIDDEN -> Authorization.FORBIDDEN;
-            case ITEM_NOT_FOUND -> Authorization.ITEM_NOT_FOUND;
-            case FEATURE_NOT_IMPLEMENTED -> Authorization.FEATURE_NOT_IMPLEMENTED;
-            case SERVICE_UNAVAILABLE -> Authorization.SERVICE_UNAVAILABLE;
-            default -> Authorization.INTERNAL_SERVER_ERROR;
-        };
-        try {
-            results.offer(a.getResponseMessage(packet, err.getMessage(), true));
-        } catch (PacketErrorTypeException e) {
-            LOG.fine(() -> "no error answer to an error packet: " + packet.getElemName());
+            MamReplies.addError(results, packet, new MamError(MamError.Condition.FORBIDDEN, "you may only query your own archive"));
         }
     }
 }

@@ -1,0 +1,7 @@
+package tigase.server;
+
+/** Declared members: the whole enum. */
+public enum QueueType {
+    IN_QUEUE,
+    OUT_QUEUE
+}
