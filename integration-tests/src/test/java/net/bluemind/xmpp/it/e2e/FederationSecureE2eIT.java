@@ -75,6 +75,8 @@ class FederationSecureE2eIT {
     private final String maud = "maud.sec" + RUN + "@" + DOMAIN;
     private final String pia = "pia" + RUN + "@" + PEER;
     private final List<String> probes = new ArrayList<>();
+    /** How Prosody resolves the BlueMind names. */
+    private final Map<String, String> names = new LinkedHashMap<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -89,7 +91,6 @@ class FederationSecureE2eIT {
         }
         ca = TestCa.create(Files.createTempDirectory("bmx-test-ca"), "bm-xmpp Test CA " + RUN);
         TestCa.Issued peerCert = ca.issue(PEER);
-        Map<String, String> names = new LinkedHashMap<>();
         for (String n : List.of(DOMAIN, ROOMS, ALIAS, "conference." + ALIAS)) {
             names.put(n, "127.0.0.1"); // Tigase listens on 127.0.0.1 only (e2e)
         }
@@ -109,10 +110,16 @@ class FederationSecureE2eIT {
                 prosody.close();
             }
         } finally {
-            if (restartedWithCa) { // the shipped certificate and init.properties again, for the classes after this one
-                Files.write(shippedCertificate, shippedPem);
-                stack.restartWith(Map.of());
-            }
+            restoreShipped();
+        }
+    }
+
+    /** The shipped certificate and init.properties again, for the classes after this one. */
+    private void restoreShipped() throws Exception {
+        if (restartedWithCa) {
+            restartedWithCa = false;
+            Files.write(shippedCertificate, shippedPem);
+            stack.restartWith(Map.of());
         }
     }
 
@@ -288,6 +295,61 @@ class FederationSecureE2eIT {
         System.out.println("federation-secure: bm-xmpp check (" + (System.nanoTime() - started) / 1_000_000 + " ms), s2s lines:");
         text.lines().filter(l -> l.contains(" s2s ") && l.contains(DOMAIN)).forEach(l -> System.out.println("federation-secure:   " + l));
         return text;
+    }
+
+    /**
+     * Back to the shipped setup (generated certificate, no trusted-certs-dir line), and a Prosody that accepts dialback
+     * in place of the strict one, on the same address: every s2s connection that carried dialback, the verification
+     * connections included (a server asking the other whether a key is its own), went through TLS first.
+     */
+    @Test
+    @Order(4)
+    void backToTheShippedSetupEveryDialbackConnectionIsEncryptedVerificationsIncluded() throws Exception {
+        restoreShipped();
+        report(prosody.log());
+        prosody.close();
+        prosody = new ProsodyPeer(PEER, ProsodyPeer.FIRST_ADDRESS, names).start();
+        prosody.addUser(local(pia), PASSWORD);
+        XMPPTCPConnection p = atProsody("dialback");
+        XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
+        try {
+            awaitLink(p, DOMAIN, "dialback: pia -> " + DOMAIN);
+            awaitLink(desk, PEER, "dialback: maud -> " + PEER);
+            BlockingQueue<String> maudGot = XmppClients.chatInbox(desk);
+            BlockingQueue<String> piaGot = XmppClients.chatInbox(p);
+            String in = "secdb1x" + RUN;
+            send(p, desk.getUser(), in);
+            assertThat(maudGot.poll(15, TimeUnit.SECONDS)).as("maud got pia's message over dialback links").isEqualTo(in);
+            String out = "secdb2x" + RUN;
+            send(desk, p.getUser(), out);
+            assertThat(piaGot.poll(15, TimeUnit.SECONDS)).as("pia got maud's message over dialback links").isEqualTo(out);
+        } finally {
+            p.disconnect();
+            desk.disconnect();
+        }
+        Map<String, List<String>> sessions = new LinkedHashMap<>();
+        for (String line : prosody.log().lines().toList()) {
+            String[] f = line.split("\\s+", 5);
+            if (f.length == 5 && f[3].matches("s2s(in|out)[0-9a-f]+")) {
+                sessions.computeIfAbsent(f[3], k -> new ArrayList<>()).add(f[4]);
+            }
+        }
+        Map<String, List<String>> dialback = new LinkedHashMap<>();
+        sessions.forEach((id, lines) -> {
+            if (lines.stream().anyMatch(l -> l.contains("dialback key") || l.contains("if key") || l.contains("is now authenticated"))) {
+                dialback.put(id, lines);
+            }
+        });
+        System.out.println("federation-secure: dialback peer: " + sessions.size() + " s2s sessions, " + dialback.size()
+                + " with dialback: " + dialback.keySet());
+        dialback.forEach((id, lines) -> System.out.println("federation-secure:   " + id + ": " + lines.stream()
+                .filter(l -> l.contains("Stream encrypted") || l.contains("dialback") || l.contains("key") || l.contains("authenticated"))
+                .toList()));
+        assertThat(dialback).as("links authenticated by dialback, and the verifications").isNotEmpty();
+        assertThat(dialback.values()).as("every connection that carried dialback was TLS-encrypted first")
+                .allSatisfy(lines -> assertThat(lines).anyMatch(l -> l.startsWith("info") && l.contains("Stream encrypted (TLS")));
+        assertThat(dialback.values().stream().filter(lines -> lines.stream().anyMatch(l -> l.contains("verifying that dialback key")
+                || l.contains("asking") || l.contains("verified dialback key")))).as("verification connections seen").isNotEmpty();
     }
 
     // --- what Prosody's log says --------------------------------------------------------------------------------
