@@ -168,7 +168,7 @@ class FederationSecureE2eIT {
             assertThat(piaError.getError().getCondition().toString()).isEqualTo("remote-server-timeout");
             assertThat(piaError.getError().getDescriptiveText()).contains("certificate is not trusted");
             // Tigase keeps maud's message and tries the link again every few seconds, up to its max-packet-waiting-time
-            // (7 min by default), before bouncing it: no error within the test's wait
+            // (7 min, fixed in Tigase 8.4.0), before bouncing it: no error within the test's wait
         } finally {
             p.disconnect();
             desk.disconnect();
