@@ -38,11 +38,11 @@ public final class TestCa {
         return Files.isExecutable(Path.of("/usr/bin/openssl")) ? null : "openssl is not installed";
     }
 
-    /** A new CA named {@code CN=<name>}, valid 30 days, its files in {@code dir} (created). */
+    /** A new CA named {@code CN=<name>}, valid 400 days, its files in {@code dir} (created). */
     public static TestCa create(Path dir, String name) throws IOException {
         Files.createDirectories(dir.resolve("trust"));
         TestCa ca = new TestCa(dir, name);
-        ca.openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "30",
+        ca.openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "400",
                 "-subj", "/O=bm-xmpp tests/CN=" + name, "-addext", "basicConstraints=critical,CA:TRUE",
                 "-addext", "keyUsage=critical,keyCertSign,cRLSign",
                 "-keyout", dir.resolve("ca.key").toString(), "-out", ca.certificate().toString());
@@ -63,7 +63,8 @@ public final class TestCa {
         return name;
     }
 
-    /** Issues a certificate for {@code names} (the first is the CN; all are DNS subjectAltNames), valid 30 days. */
+    /** Issues a certificate for {@code names} (the first is the CN; all are DNS subjectAltNames), valid 365 days (past the
+     * 30-day warnings of bm-xmpp check). */
     public Issued issue(String... names) throws IOException {
         String first = names[0];
         Path key = dir.resolve(first + ".key");
@@ -80,7 +81,7 @@ public final class TestCa {
         openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=" + first,
                 "-keyout", key.toString(), "-out", csr.toString());
         openssl("x509", "-req", "-in", csr.toString(), "-CA", certificate().toString(), "-CAkey",
-                dir.resolve("ca.key").toString(), "-CAserial", dir.resolve("ca.srl").toString(), "-CAcreateserial", "-days", "30", "-sha256", "-extfile", ext.toString(),
+                dir.resolve("ca.key").toString(), "-CAserial", dir.resolve("ca.srl").toString(), "-CAcreateserial", "-days", "365", "-sha256", "-extfile", ext.toString(),
                 "-out", leaf.toString());
         Path chain = dir.resolve(first + ".crt");
         Files.writeString(chain, Files.readString(leaf, StandardCharsets.US_ASCII)
