@@ -80,11 +80,13 @@ final class CertificateVerdict {
         Instant notAfter = cert.getNotAfter().toInstant();
         long days = Duration.between(now, notAfter).toDays();
         List<String> names = names(cert);
+        String what = "certificate for " + shortList(names);
+        String validity = "valid " + days + " more day(s) (until " + notAfter.toString().substring(0, 10) + ")";
         String dialbackOnly = ": federation only with servers that accept dialback";
         String fromCa = "install a certificate from a public CA carrying " + name + " as " + pem + ".pem (chain + key)"
                 + " to federate with servers requiring authenticated certificates (s2s_secure_auth) too";
         if (notAfter.isBefore(now)) {
-            return CheckResult.fail("s2s", name, where + ": certificate expired on " + notAfter
+            return CheckResult.fail("s2s", name, where + ": " + what + " expired on " + notAfter
                     + ": servers that check certificates refuse it", "replace " + pem + ".pem in the certs dir");
         }
         if (names.stream().noneMatch(n -> covers(n, name))) {
@@ -92,24 +94,30 @@ final class CertificateVerdict {
                     fromCa);
         }
         if (Duration.between(now, notAfter).compareTo(warnBefore) < 0) {
-            return CheckResult.warn("s2s", name, where + ": certificate expires in " + days + " day(s) (" + notAfter + ")",
+            return CheckResult.warn("s2s", name, where + ": " + what + " expires in " + days + " day(s) (" + notAfter + ")",
                     "replace " + pem + ".pem in the certs dir before then");
         }
         boolean selfSigned = cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal());
         if (selfSigned) {
-            return CheckResult.warn("s2s", name, where + ": self-signed certificate, valid " + days + " more day(s)"
-                    + dialbackOnly, fromCa);
+            return CheckResult.warn("s2s", name, where + ": self-signed " + what + ", " + validity + dialbackOnly, fromCa);
         }
         String issuer = cert.getIssuerX500Principal().getName();
         try {
             trust.checkServerTrusted(chain, "UNKNOWN");
         } catch (CertificateException | RuntimeException e) {
-            return CheckResult.warn("s2s", name, where + ": certificate issued by " + issuer + ", not trusted by the usual"
-                    + " CA list (" + e.getMessage() + ")" + dialbackOnly + " (or that trust this CA)",
+            return CheckResult.warn("s2s", name, where + ": " + what + " issued by " + issuer + ", " + validity
+                    + ", not trusted by the usual CA list (" + e.getMessage() + ")" + dialbackOnly + " (or that trust this CA)",
                     "serve the whole chain (certificate, intermediates, key) in " + pem + ".pem, from a public CA");
         }
-        return CheckResult.ok("s2s", name, where + ": certificate issued by " + issuer + ", valid " + days + " more day(s):"
+        return CheckResult.ok("s2s", name, where + ": " + what + " issued by " + issuer + ", " + validity + ":"
                 + " servers requiring authenticated certificates (s2s_secure_auth) accept it");
+    }
+
+    /** The first names of a certificate and how many more: a generated one carries every alias and room name. */
+    static String shortList(List<String> names) {
+        int shown = Math.min(4, names.size());
+        String more = names.size() > shown ? ", +" + (names.size() - shown) + " more" : "";
+        return "[" + String.join(", ", names.subList(0, shown)) + more + "]";
     }
 
     /** The CAs this JVM trusts, standing for those other servers ship with. */

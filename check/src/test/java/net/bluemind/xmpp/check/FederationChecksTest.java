@@ -56,7 +56,9 @@ class FederationChecksTest {
             assertThat(r.get(0).detail()).contains("STARTTLS offered (not required); after TLS: dialback",
                     "SASL EXTERNAL is offered only to servers presenting a trusted certificate");
             assertThat(r.get(1).status()).isEqualTo(Status.WARN);
-            assertThat(r.get(1).detail()).contains("self-signed certificate, valid 89 more day(s)",
+            String until = Instant.now().plus(Duration.ofDays(90)).toString().substring(0, 10);
+            assertThat(r.get(1).detail()).as("names and expiry of the certificate served for s2s").contains(
+                    "self-signed certificate for [chat.test], valid 89 more day(s) (until " + until + ")",
                     "federation only with servers that accept dialback");
             assertThat(r.get(1).fix()).contains("public CA", "s2s_secure_auth");
         }
@@ -71,12 +73,13 @@ class FederationChecksTest {
                     .check("chat.test", "chat.test", "xmpp.chat.test:5269", server.address());
             assertThat(r).extracting(CheckResult::status).containsExactly(Status.OK, Status.OK);
             assertThat(r.get(0).detail()).isEqualTo("xmpp.chat.test:5269: STARTTLS offered and required; after TLS: dialback, SASL EXTERNAL");
-            assertThat(r.get(1).detail()).contains("issued by CN=Test Root",
+            assertThat(r.get(1).detail()).contains("certificate for [chat.test] issued by CN=Test Root, valid 364 more day(s)",
                     "servers requiring authenticated certificates (s2s_secure_auth) accept it");
 
             List<CheckResult> untrusted = checks(server.port()).check("chat.test", "chat.test", "x:1", server.address());
             assertThat(untrusted.get(1).status()).isEqualTo(Status.WARN);
-            assertThat(untrusted.get(1).detail()).contains("not trusted by the usual CA list", "accept dialback");
+            assertThat(untrusted.get(1).detail()).contains("certificate for [chat.test] issued by CN=Test Root",
+                    "not trusted by the usual CA list", "accept dialback (or that trust this CA)");
         }
     }
 
@@ -210,7 +213,14 @@ class FederationChecksTest {
         CheckResult soon = CertificateVerdict.federation(new java.security.cert.X509Certificate[] {
             TestCerts.caSigned("chat.test", Duration.ofDays(3)).cert()}, "chat.test", "chat.test", "x:5269", trust, Instant.now(), WARN);
         assertThat(soon.status()).isEqualTo(Status.WARN);
-        assertThat(soon.detail()).contains("expires in 2 day(s)");
+        assertThat(soon.detail()).contains("certificate for [chat.test] expires in 2 day(s)");
+    }
+
+    @Test
+    void manyNamesAreShortened() {
+        assertThat(CertificateVerdict.shortList(List.of("a.test"))).isEqualTo("[a.test]");
+        assertThat(CertificateVerdict.shortList(List.of("a.test", "b.test", "c.test", "d.test", "e.test", "f.test")))
+                .isEqualTo("[a.test, b.test, c.test, d.test, +2 more]");
     }
 
     /** Tigase 8.4.0 breaks a few percent of s2s TLS handshakes: the check reconnects once, as another server would. */

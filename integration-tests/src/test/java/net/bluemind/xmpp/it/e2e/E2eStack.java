@@ -121,9 +121,17 @@ final class E2eStack {
 
     /** Stops Tigase, applies the given bm-xmpp settings to the shipped init.properties, starts it again. */
     void restartWith(Map<String, String> changed) throws Exception {
+        restartWith(changed, Map.of());
+    }
+
+    /**
+     * The same, with whole lines of the shipped init.properties replaced for this start only (e.g. a commented Tigase
+     * line un-commented, as an operator would); the next restart without them is the shipped file again.
+     */
+    void restartWith(Map<String, String> changed, Map<String, String> lines) throws Exception {
         tigase.stop();
         settings.putAll(changed);
-        tigase.configure(shippedInitProperties, DOMAIN, settings);
+        tigase.configure(shippedInitProperties, DOMAIN, settings, lines);
         tigase.start(START_TIMEOUT);
     }
 

@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  * resolver, which answers NXDOMAIN for {@code .test}. Every file (configuration, certificate, data, pid, log) is in
  * {@code <services dir>/prosody-<domain>}; Prosody runs in the foreground as this JVM's child, is stopped (SIGTERM)
  * and its folder removed at close. The package's own service and configuration are never touched.
+ *
+ * <p>{@link Options} change the certificate and how other servers are authenticated: a certificate issued by a CA
+ * (e.g. {@link net.bluemind.xmpp.testkit.tls.TestCa}) instead of the self-signed one, the CA file Prosody trusts
+ * (its {@code ssl.cafile}), {@code s2s_secure_auth} (other servers must present a certificate Prosody trusts, for
+ * their name: SASL EXTERNAL or dialback over a verified TLS link; the default of Snikket and many public servers) and
+ * {@code s2s_require_encryption}. The defaults are the dialback setup described above.
  */
 public final class ProsodyPeer implements AutoCloseable {
 
@@ -36,9 +42,43 @@ public final class ProsodyPeer implements AutoCloseable {
     public static final int C2S_PORT = 5322;
     public static final int S2S_PORT = 5269;
 
+    /**
+     * How the peer is set up; {@link #dialback()} is the default (self-signed certificate, dialback accepted,
+     * encryption required). Immutable: each method returns a changed copy.
+     *
+     * @param certificate its certificate (PEM, chain) and {@code key}, or null for a self-signed one made by openssl
+     * @param trustedCa a PEM file of the CAs it trusts (other servers' certificates are checked against it), or null for
+     *        the system's ({@code /etc/ssl/certs})
+     * @param secureAuth {@code s2s_secure_auth}
+     * @param requireEncryption {@code s2s_require_encryption}
+     */
+    public record Options(Path certificate, Path key, Path trustedCa, boolean secureAuth, boolean requireEncryption) {
+
+        public static Options dialback() {
+            return new Options(null, null, null, false, true);
+        }
+
+        public Options certificate(Path chain, Path privateKey) {
+            return new Options(chain, privateKey, trustedCa, secureAuth, requireEncryption);
+        }
+
+        public Options trusting(Path caFile) {
+            return new Options(certificate, key, caFile, secureAuth, requireEncryption);
+        }
+
+        public Options secureAuth(boolean on) {
+            return new Options(certificate, key, trustedCa, on, requireEncryption);
+        }
+
+        public Options requireEncryption(boolean on) {
+            return new Options(certificate, key, trustedCa, secureAuth, on);
+        }
+    }
+
     private final String domain;
     private final String address;
     private final Map<String, String> hosts;
+    private final Options options;
     private final Path dir;
     private LoopbackRoute route;
     private Process process;
@@ -49,9 +89,15 @@ public final class ProsodyPeer implements AutoCloseable {
      * @param hosts   how Prosody resolves other servers' names: name → address (e.g. the domain under test → 127.0.0.1)
      */
     public ProsodyPeer(String domain, String address, Map<String, String> hosts) {
+        this(domain, address, hosts, Options.dialback());
+    }
+
+    /** The same with other {@link Options}: another certificate, trusted CAs, strict authentication of servers. */
+    public ProsodyPeer(String domain, String address, Map<String, String> hosts, Options options) {
         this.domain = domain;
         this.address = address;
         this.hosts = new LinkedHashMap<>(hosts);
+        this.options = options;
         this.dir = ServicesConfig.fromEnvironment().stateDir().resolve("prosody-" + domain);
     }
 
@@ -94,7 +140,12 @@ public final class ProsodyPeer implements AutoCloseable {
             Dirs.deleteTree(dir);
             Files.createDirectories(dir.resolve("data"));
             Files.createDirectories(dir.resolve("certs"));
-            makeCertificate();
+            if (options.certificate() == null) {
+                makeCertificate();
+            } else {
+                Files.copy(options.certificate(), certificate());
+                Files.copy(options.key(), privateKey());
+            }
             StringBuilder h = new StringBuilder("127.0.0.1 localhost\n").append(address).append(' ').append(domain).append('\n');
             hosts.forEach((name, ip) -> h.append(ip).append(' ').append(name).append('\n'));
             Files.writeString(dir.resolve("hosts"), h, StandardCharsets.US_ASCII);
@@ -145,6 +196,10 @@ public final class ProsodyPeer implements AutoCloseable {
         return dir.resolve("certs").resolve(domain + ".crt");
     }
 
+    private Path privateKey() {
+        return dir.resolve("certs").resolve(domain + ".key");
+    }
+
     private Path config() {
         return dir.resolve("prosody.cfg.lua");
     }
@@ -153,7 +208,7 @@ public final class ProsodyPeer implements AutoCloseable {
         Path certs = dir.resolve("certs");
         Command.Result r = Command.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
                 "-subj", "/CN=" + domain, "-addext", "subjectAltName=DNS:" + domain + ",DNS:*." + domain,
-                "-keyout", certs.resolve(domain + ".key").toString(), "-out", certificate().toString()),
+                "-keyout", privateKey().toString(), "-out", certificate().toString()),
                 Map.of(), dir, Duration.ofSeconds(60));
         if (!r.ok()) {
             throw new ServiceException("openssl could not make a certificate for " + domain + ": " + r.output());
@@ -181,13 +236,14 @@ public final class ProsodyPeer implements AutoCloseable {
                 "modules_enabled = { \"roster\", \"saslauth\", \"tls\", \"dialback\", \"disco\", \"carbons\", \"ping\" }",
                 "authentication = \"internal_plain\"",
                 "c2s_require_encryption = true",
-                "s2s_require_encryption = true",
-                "s2s_secure_auth = false -- self-signed certificates: dialback",
+                "s2s_require_encryption = " + options.requireEncryption(),
+                "s2s_secure_auth = " + options.secureAuth()
+                        + (options.secureAuth() ? " -- certificates checked: SASL EXTERNAL" : " -- self-signed certificates: dialback"),
                 "unbound = { hoststxt = " + lua(d + "/hosts") + " }",
                 "certificates = " + lua(d + "/certs"),
                 "VirtualHost " + lua(domain),
-                "  ssl = { certificate = " + lua(certificate().toString()) + ", key = "
-                        + lua(dir.resolve("certs").resolve(domain + ".key").toString()) + " }"));
+                "  ssl = { certificate = " + lua(certificate().toString()) + ", key = " + lua(privateKey().toString())
+                        + (options.trustedCa() == null ? "" : ", cafile = " + lua(options.trustedCa().toString())) + " }"));
         return String.join("\n", lines) + "\n";
     }
 
