@@ -7,4 +7,8 @@ public class S2SIOService extends XMPPIOService<Object> {
 
     public S2SIOService() {
     }
+
+    public boolean isHandshakingOnly() {
+        throw new UnsupportedOperationException("declaration only");
+    }
 }
