@@ -52,7 +52,7 @@ import org.jxmpp.jid.parts.Resourcepart;
  * ordering and the s2s STARTTLS race, docs/developers-guide.md "Known Tigase issues"); the shipped
  * {@code s2s/class} and {@code s2s/dialback/class} lines fix both. Prints the counts (links, stanzas, lost, by
  * direction) and what Prosody's log says about the links. Rounds per target: {@code -Dbmx.e2e.federation-links.rounds}
- * (default 14, i.e. 28 new links for each target).
+ * (default 12, i.e. 24 new links for each target, about a minute each).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,7 +64,7 @@ class FederationLinksE2eIT {
     private static final String MUC = "http://jabber.org/protocol/muc";
     private static final String PASSWORD = "links-pw";
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    private static final int ROUNDS = Integer.getInteger("bmx.e2e.federation-links.rounds", 14);
+    private static final int ROUNDS = Integer.getInteger("bmx.e2e.federation-links.rounds", 12);
     private static final long WAIT_MS = 15_000;
 
     private E2eStack stack;
