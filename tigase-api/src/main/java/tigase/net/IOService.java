@@ -2,6 +2,7 @@ package tigase.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentMap;
 
 /** Declared members: only those bm-xmpp uses. */
 public abstract class IOService<RefObject> {
@@ -10,6 +11,10 @@ public abstract class IOService<RefObject> {
     }
 
     public void forceStop() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    public ConcurrentMap<String, Object> getSessionData() {
         throw new UnsupportedOperationException("declaration only");
     }
 

@@ -26,4 +26,8 @@ public class XMPPIOService<RefObject> extends IOService<RefObject> {
     public void processWaitingPackets() throws IOException {
         throw new UnsupportedOperationException("declaration only");
     }
+
+    public void writeRawData(String data) throws IOException {
+        throw new UnsupportedOperationException("declaration only");
+    }
 }

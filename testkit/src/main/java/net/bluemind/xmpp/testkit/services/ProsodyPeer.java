@@ -182,6 +182,42 @@ public final class ProsodyPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every server-to-server connection between Prosody and {@code remoteDomain}, both directions (Prosody's
+     * admin shell, {@code s2s:closeall}: each stream ends with {@code </stream:stream>}), and waits until Prosody lists
+     * none. The next stanza either side sends to the other opens a new link. Returns how many Prosody closed.
+     */
+    public int closeLinks(String remoteDomain) {
+        Command.Result r = shell("s2s", "closeall", remoteDomain);
+        if (!r.ok() && !r.output().contains("No sessions to close")) {
+            throw new ServiceException("prosodyctl shell s2s:closeall(" + remoteDomain + ") failed: " + r.output());
+        }
+        java.util.regex.Matcher closed = java.util.regex.Pattern.compile("Closed (\\d+) s2s session").matcher(r.output());
+        int n = closed.find() ? Integer.parseInt(closed.group(1)) : 0;
+        boolean gone = Loopback.await(Duration.ofSeconds(10), () -> links(remoteDomain) == 0);
+        if (!gone) {
+            throw new ServiceException("Prosody still lists s2s connections with " + remoteDomain + " 10 s after closing them");
+        }
+        return n;
+    }
+
+    /** How many server-to-server connections Prosody has with {@code remoteDomain} (either direction, any state). */
+    public int links(String remoteDomain) {
+        Command.Result r = shell("s2s", "show", remoteDomain);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("OK: (\\d+) (out of \\d+ )?s2s connections shown").matcher(r.output());
+        if (!shown.find()) {
+            throw new ServiceException("prosodyctl shell s2s:show(" + remoteDomain + "): " + r.output());
+        }
+        return Integer.parseInt(shown.group(1));
+    }
+
+    /** A command of Prosody's admin shell ({@code prosodyctl shell}, mod_admin_shell on its socket in the data folder). */
+    private Command.Result shell(String... command) {
+        List<String> args = new ArrayList<>(List.of(CTL, "--config", config().toString(), "shell"));
+        args.addAll(List.of(command));
+        return Command.run(args, Map.of(), dir, Duration.ofSeconds(30));
+    }
+
     /** Prosody's whole log (debug level: streams, TLS, dialback, every stanza routed). */
     public String log() {
         try {
@@ -233,7 +269,7 @@ public final class ProsodyPeer implements AutoCloseable {
                 "http_ports = {}",
                 "https_ports = {}",
                 "log = { debug = " + lua(d + "/prosody.log") + " }",
-                "modules_enabled = { \"roster\", \"saslauth\", \"tls\", \"dialback\", \"disco\", \"carbons\", \"ping\" }",
+                "modules_enabled = { \"roster\", \"saslauth\", \"tls\", \"dialback\", \"disco\", \"carbons\", \"ping\", \"admin_shell\" }",
                 "authentication = \"internal_plain\"",
                 "c2s_require_encryption = true",
                 "s2s_require_encryption = " + options.requireEncryption(),

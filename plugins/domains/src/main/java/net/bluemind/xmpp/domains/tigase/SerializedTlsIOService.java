@@ -2,7 +2,6 @@ package net.bluemind.xmpp.domains.tigase;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.ReentrantLock;
 import tigase.server.Packet;
 import tigase.xmpp.XMPPIOService;
 
@@ -15,88 +14,57 @@ import tigase.xmpp.XMPPIOService;
  * scripts/diagnose/starttls-stress.py, 29 of 1,000 sequential STARTTLS negotiations failed (Python and Java clients
  * alike), 0 of 1,000 with this class.
  * <p>
- * One lock covers every read and write of the socket stack; the waiting packets are written under Tigase's own
- * {@code writeInProgress}; from queueing {@code <proceed/>} until the TLS layer is installed, the thread doing the
- * switch holds both, so nothing is read or written in between. Lock order everywhere: writeInProgress, then io.
+ * The locking is {@link SerializedSocketIo}'s, shared with the server-to-server connections
+ * ({@link SerializedTlsS2SIOService}).
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
-    private static final String TLS_NS = "urn:ietf:params:xml:ns:xmpp-tls";
-
-    private final ReentrantLock io = new ReentrantLock();
-    /** The thread switching this connection to TLS, holding both locks until the switch is done; else null. */
-    private volatile Thread switching;
+    private final SerializedSocketIo serialized = new SerializedSocketIo(writeInProgress);
 
     @Override
     public void addPacketToSend(Packet packet) {
-        if (switching == null && "proceed".equals(packet.getElemName()) && TLS_NS.equals(packet.getElement().getXMLNS())) {
-            writeInProgress.lock();
-            io.lock();
-            switching = Thread.currentThread();
+        if (SerializedSocketIo.isProceed(packet.getElemName(), packet.getElement().getXMLNS())) {
+            serialized.proceedComing();
         }
         super.addPacketToSend(packet);
     }
 
     @Override
-    public void processWaitingPackets() throws IOException {
-        writeInProgress.lock();
-        try {
-            super.processWaitingPackets();
-        } finally {
-            writeInProgress.unlock();
+    public void writeRawData(String data) throws IOException {
+        if (SerializedSocketIo.isProceed(data)) {
+            serialized.proceedComing();
         }
+        super.writeRawData(data);
+    }
+
+    @Override
+    public void processWaitingPackets() throws IOException {
+        serialized.writeWaiting(super::processWaitingPackets);
     }
 
     @Override
     public void startTLS(boolean clientMode, boolean wantClientAuth, boolean needClientAuth) throws IOException {
-        try {
-            super.startTLS(clientMode, wantClientAuth, needClientAuth);
-        } finally {
-            switchDone();
-        }
+        serialized.startTls(() -> super.startTLS(clientMode, wantClientAuth, needClientAuth));
     }
 
     @Override
     public void forceStop() {
-        switchDone();
+        serialized.stopped();
         super.forceStop();
-    }
-
-    private void switchDone() {
-        if (switching == Thread.currentThread()) {
-            switching = null;
-            io.unlock();
-            writeInProgress.unlock();
-        }
     }
 
     @Override
     protected char[] readData() throws IOException {
-        io.lock();
-        try {
-            return super.readData();
-        } finally {
-            io.unlock();
-        }
+        return serialized.read(super::readData);
     }
 
     @Override
     protected void writeData(String data) {
-        io.lock();
-        try {
-            super.writeData(data);
-        } finally {
-            io.unlock();
-        }
+        serialized.write(() -> super.writeData(data));
     }
 
     @Override
     protected void writeBytes(ByteBuffer data) {
-        io.lock();
-        try {
-            super.writeBytes(data);
-        } finally {
-            io.unlock();
-        }
+        serialized.write(() -> super.writeBytes(data));
     }
 }

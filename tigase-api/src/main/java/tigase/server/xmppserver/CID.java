@@ -1,0 +1,8 @@
+package tigase.server.xmppserver;
+
+/** Declared members: only those bm-xmpp uses. */
+public class CID {
+
+    public CID(String localHost, String remoteHost) {
+    }
+}

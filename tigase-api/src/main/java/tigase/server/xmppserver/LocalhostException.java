@@ -1,0 +1,13 @@
+package tigase.server.xmppserver;
+
+import tigase.xmpp.XMPPException;
+
+/** Declared members: only those bm-xmpp uses. */
+public class LocalhostException extends XMPPException {
+
+    private static final long serialVersionUID = 1L;
+
+    private LocalhostException() {
+        super(null);
+    }
+}

@@ -1,0 +1,14 @@
+package tigase.server.xmppserver;
+
+import tigase.xmpp.XMPPIOService;
+
+/** Declared members: only those bm-xmpp uses. */
+public class S2SIOService extends XMPPIOService<Object> {
+
+    public S2SIOService() {
+    }
+
+    public boolean isHandshakingOnly() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+}
