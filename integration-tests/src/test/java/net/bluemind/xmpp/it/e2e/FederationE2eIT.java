@@ -301,7 +301,7 @@ class FederationE2eIT {
             XmppClients.roomMessage(maudGot, secret);
             assertThat(ArchiveCount.awaitWithWord(stack.es, secret, 1, Duration.ofSeconds(20))).isEqualTo(1);
 
-            awaitLink(p, ROOMS, "pia -> " + ROOMS + " (ping, members-only room)");
+            probeLink(p, ROOMS, "pia -> " + ROOMS + " (ping, members-only room)");
             List<String> messages = new ArrayList<>();
             IQ answer = roomMam(p, roomJid, "", messages);
             System.out.println("federation: a non-member on " + PEER + " asking a members-only room's MAM got "
