@@ -131,6 +131,9 @@ public final class EjabberdPeer implements AutoCloseable {
             StringBuilder h = new StringBuilder("127.0.0.1 localhost\n").append(address).append(' ').append(domain).append('\n');
             hosts.forEach((name, ip) -> h.append(ip).append(' ').append(name).append('\n'));
             Files.writeString(dir.resolve("hosts"), h, StandardCharsets.US_ASCII);
+            // Erlang's own resolver (ejabberdctl points ERL_INETRC at <config dir>/inetrc): the same names
+            Files.writeString(dir.resolve("inetrc"), "{hosts_file, \"" + dir.resolve("hosts") + "\"}.\n{lookup, [file, native]}.\n",
+                    StandardCharsets.US_ASCII);
             Files.writeString(dir.resolve("ejabberd.yml"), configuration(), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("ejabberdctl.cfg"), ctlConfiguration(), StandardCharsets.UTF_8);
             // the Erlang VM runs as the package's user (ejabberdctl's su): it needs its folder
