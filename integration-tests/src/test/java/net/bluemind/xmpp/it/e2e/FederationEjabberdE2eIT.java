@@ -103,10 +103,13 @@ class FederationEjabberdE2eIT {
         if (ejabberd != null) {
             String log = ejabberd.log();
             System.out.println("federation-ejabberd: link probes " + probes);
-            System.out.println("federation-ejabberd: ejabberd's log: " + count(log, "Accepted inbound s2s connection") + " inbound links accepted, "
-                    + count(log, "Established outbound s2s connection") + " outbound links established, "
-                    + count(log, "Failed to establish outbound s2s connection") + " outbound failures, "
-                    + count(log, "Closing inbound s2s connection") + " inbound closed");
+            System.out.println("federation-ejabberd: ejabberd's log: " + count(log, "Outbound s2s connection started") + " outbound links started, "
+                    + count(log, "Accepted outbound s2s dialback authentication") + " outbound authenticated by dialback, "
+                    + count(log, "Accepted inbound s2s dialback authentication") + " inbound authenticated by dialback, "
+                    + count(log, "Failed outbound s2s EXTERNAL authentication") + " SASL EXTERNAL refused (then dialback), "
+                    + count(log, "Stream closed by peer: invalid-from") + " closed by Tigase with invalid-from, "
+                    + count(log, "(tls|") + " log lines on TLS streams, "
+                    + count(log, "Failed to establish outbound s2s connection") + " outbound failures");
             log.lines().filter(l -> l.contains("s2s") && (l.contains("[info]") || l.contains("[warning]") || l.contains("[error]")))
                     .limit(60).forEach(l -> System.out.println("federation-ejabberd: ejabberd: " + l));
             ejabberd.close();
