@@ -53,8 +53,8 @@ bmx_ensure_prereqs() {
     bmx_root_cmd apt-get update -qq
     bmx_root_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
     if [ -n "${BMX_REMOVE_POLICY:-}" ]; then rm -f /usr/sbin/policy-rc.d; fi
-    # ejabberd's service would listen on 5222/5269 of every address (Tigase's ports): never started by the install
-    # above (policy-rc.d, or no systemd in a container); on a machine booted with systemd, not at boot either
+    # ejabberd's own service would listen on 5222/5269 of every address (Tigase's ports): where systemd runs, stopped
+    # and disabled right after the install (as root in a container, policy-rc.d above kept it from starting at all)
     if [[ " ${missing[*]} " == *" ejabberd "* ]] && [ -d /run/systemd/system ]; then
       bmx_root_cmd systemctl disable --now ejabberd >/dev/null 2>&1 || true
     fi
