@@ -38,6 +38,9 @@ bmx_ensure_prereqs() {
   # own address; lua-unbound (only recommended by the package) reads the test's hosts file (Prosody's 'hoststxt')
   [ -x /usr/bin/prosody ] || missing+=(prosody)
   ls /usr/lib/*-linux-gnu/lua/5.4/lunbound.so >/dev/null 2>&1 || missing+=(lua-unbound)
+  # a second real remote server for the federation tests (FederationEjabberdE2eIT, testkit EjabberdPeer), run by the
+  # test on its own address as the package's ejabberd user
+  [ -x /usr/sbin/ejabberdctl ] || missing+=(ejabberd)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
@@ -50,6 +53,11 @@ bmx_ensure_prereqs() {
     bmx_root_cmd apt-get update -qq
     bmx_root_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
     if [ -n "${BMX_REMOVE_POLICY:-}" ]; then rm -f /usr/sbin/policy-rc.d; fi
+    # ejabberd's own service would listen on 5222/5269 of every address (Tigase's ports): where systemd runs, stopped
+    # and disabled right after the install (as root in a container, policy-rc.d above kept it from starting at all)
+    if [[ " ${missing[*]} " == *" ejabberd "* ]] && [ -d /run/systemd/system ]; then
+      bmx_root_cmd systemctl disable --now ejabberd >/dev/null 2>&1 || true
+    fi
   fi
   bmx_ensure_webim_modules
   # Erlang (RabbitMQ) needs a resolvable "localhost" for the node name bmxmpp-<port>@localhost

@@ -70,14 +70,30 @@ final class E2eStack {
 
     /**
      * The names Tigase resolves, given to its JVM as a hosts file: loopback and this machine, and the remote servers
-     * the federation test starts ({@link FederationE2eIT}: {@value #PEER_DOMAIN} on Prosody's own address).
+     * the federation tests start ({@link FederationE2eIT}: {@value #PEER_DOMAIN} on Prosody's own address;
+     * {@link FederationEjabberdE2eIT}: {@value #EJABBERD_DOMAIN} on ejabberd's; {@link FederationRobustnessE2eIT}: the
+     * bad servers of {@link #BAD_PEERS}).
      */
     private static Path writeHostsFile(Path work) throws java.io.IOException {
         Path hosts = work.resolve("hosts");
-        Files.writeString(hosts, "127.0.0.1 localhost " + java.net.InetAddress.getLocalHost().getHostName() + "\n"
-                + net.bluemind.xmpp.testkit.services.ProsodyPeer.FIRST_ADDRESS + " " + PEER_DOMAIN + "\n");
+        StringBuilder h = new StringBuilder("127.0.0.1 localhost " + java.net.InetAddress.getLocalHost().getHostName() + "\n"
+                + net.bluemind.xmpp.testkit.services.ProsodyPeer.FIRST_ADDRESS + " " + PEER_DOMAIN + "\n"
+                + net.bluemind.xmpp.testkit.services.EjabberdPeer.DEFAULT_ADDRESS + " " + EJABBERD_DOMAIN + "\n");
+        BAD_PEERS.forEach((name, address) -> h.append(address).append(' ').append(name).append('\n'));
+        Files.writeString(hosts, h);
         return hosts;
     }
+
+    /** The second real remote server (ejabberd), which Tigase resolves through {@link #writeHostsFile}. */
+    static final String EJABBERD_DOMAIN = "ejabberd.test";
+
+    /**
+     * The robustness test's bad remote servers (name → address, in the peers' range routed to lo): nothing listening,
+     * a server that accepts and never answers, one that answers garbage, one with a certificate for another name.
+     */
+    static final Map<String, String> BAD_PEERS = new java.util.TreeMap<>(Map.of(
+            "down.test", "198.18.78.3", "slow.test", "198.18.78.4", "garbage.test", "198.18.78.5",
+            "wrongcert.test", "198.18.78.6"));
 
     /** The remote server of the federation test (Prosody), which Tigase resolves through {@link #writeHostsFile}. */
     static final String PEER_DOMAIN = "partner.test";

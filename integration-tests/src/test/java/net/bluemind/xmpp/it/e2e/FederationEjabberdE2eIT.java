@@ -1,0 +1,369 @@
+package net.bluemind.xmpp.it.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
+import net.bluemind.xmpp.testkit.services.ArchiveCount;
+import net.bluemind.xmpp.testkit.services.EjabberdPeer;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.jivesoftware.smackx.forward.packet.Forwarded;
+import org.jivesoftware.smackx.mam.MamManager;
+import org.jivesoftware.smackx.mam.element.MamElements;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+
+/**
+ * Federation with a second real remote server (issue 25): Debian's ejabberd 23.01 serving {@value
+ * E2eStack#EJABBERD_DOMAIN} on its own address ({@link EjabberdPeer}, dialback, STARTTLS optional), the shared e2e
+ * Tigase with the shipped init.properties. A BlueMind user (maud, two resources) and an ejabberd user (erin, Smack on
+ * ejabberd's c2s) subscribe to each other and chat; what erin learns of maud's card before the subscription (the same
+ * as of an address that does not exist); erin in a room at conference.bluemind.test.
+ *
+ * <p>Tigase 8.4.0 loses the first stanza over a new s2s link now and then (issue 25): every test first makes sure
+ * the links it uses are up by an IQ answered across them, retried until it is, and counts the tries (printed at the
+ * end with what ejabberd's log says of the links).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationEjabberdE2eIT {
+
+    private static final String DOMAIN = E2eStack.DOMAIN;
+    private static final String PEER = E2eStack.EJABBERD_DOMAIN;
+    private static final String ROOMS = "conference." + DOMAIN;
+    private static final String PASSWORD = "fed-pw";
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+
+    private E2eStack stack;
+    private EjabberdPeer ejabberd;
+    private String skip;
+    private final String maud = "maud.fedej" + RUN + "@" + DOMAIN;
+    private final String erin = "erin" + RUN + "@" + PEER;
+    /** Every retried link probe: what it was for and how many tries it took. */
+    private final List<String> probes = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        stack = E2eStack.get();
+        if (stack == null) {
+            skip = E2eStack.SKIP_MESSAGE;
+            return;
+        }
+        skip = EjabberdPeer.unavailable();
+        if (skip != null) {
+            skip = "no ejabberd peer: " + skip;
+            return;
+        }
+        // Tigase listens on 127.0.0.1 only (e2e): ejabberd finds the BlueMind domains there
+        long t0 = System.nanoTime();
+        ejabberd = new EjabberdPeer(PEER, EjabberdPeer.DEFAULT_ADDRESS, Map.of(DOMAIN, "127.0.0.1", ROOMS, "127.0.0.1")).start();
+        ejabberd.addUser(local(erin), PASSWORD);
+        System.out.println("federation-ejabberd: ejabberd up with a user in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        stack.core.addUser(maud, PASSWORD, "hasIM");
+        ObjectNode full = fullCard();
+        stack.core.updateVCard(maud, card -> card.setAll(full));
+        stack.core.setPhoto(maud, BmCoreSimulator.paintPng(64, 64, java.awt.Color.MAGENTA));
+    }
+
+    @AfterAll
+    void stop() {
+        if (ejabberd != null) {
+            String log = ejabberd.log();
+            System.out.println("federation-ejabberd: link probes " + probes);
+            System.out.println("federation-ejabberd: ejabberd's log: " + count(log, "Outbound s2s connection started") + " outbound links started, "
+                    + count(log, "Accepted outbound s2s dialback authentication") + " outbound authenticated by dialback, "
+                    + count(log, "Accepted inbound s2s dialback authentication") + " inbound authenticated by dialback, "
+                    + count(log, "Failed outbound s2s EXTERNAL authentication") + " SASL EXTERNAL refused (then dialback), "
+                    + count(log, "Stream closed by peer: invalid-from") + " closed by Tigase with invalid-from, "
+                    + count(log, "(tls|") + " log lines on TLS streams, "
+                    + count(log, "Failed to establish outbound s2s connection") + " outbound failures");
+            log.lines().filter(l -> l.contains("s2s") && (l.contains("[info]") || l.contains("[warning]") || l.contains("[error]")))
+                    .limit(60).forEach(l -> System.out.println("federation-ejabberd: ejabberd: " + l));
+            ejabberd.close();
+        }
+    }
+
+    @BeforeEach
+    void needsStackAndPeer() {
+        assumeTrue(skip == null, skip);
+    }
+
+    @Test
+    @Order(1)
+    void aStrangerOnAnotherServerLearnsNothingMoreThanOfAnAddressThatDoesNotExist() throws Exception {
+        XMPPTCPConnection p = atEjabberd(erin, "phone");
+        // maud is online (Tigase has her account), erin is not in her contact list
+        XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
+        try {
+            awaitLink(p, DOMAIN, "erin -> " + DOMAIN + " (ping, both directions)");
+            String nobody = "nobody.fedej" + RUN + "@" + DOMAIN;
+            String ofMaud = normalized(vcardTemp(p, maud), maud);
+            String ofNobody = normalized(vcardTemp(p, nobody), nobody);
+            System.out.println("federation-ejabberd: a stranger asking for maud's vcard-temp gets " + ofMaud);
+            assertThat(ofMaud).as("maud's vcard-temp asked by a stranger on " + PEER).contains("item-not-found")
+                    .doesNotContain("FN", "ORG", "TEL", "PHOTO");
+            assertThat(ofMaud).as("the same answer as for an address that does not exist").isEqualTo(ofNobody);
+        } finally {
+            p.disconnect();
+            desk.disconnect();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aBlueMindUserAndAnEjabberdUserSubscribeSeePresenceChatBothWaysWithCarbonsArchivedOnceAndInMam() throws Exception {
+        XMPPTCPConnection p = atEjabberd(erin, "phone");
+        XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
+        XMPPTCPConnection mobile = null;
+        try {
+            awaitLink(p, DOMAIN, "erin -> " + DOMAIN + " (ping)");
+            awaitLink(desk, PEER, "maud -> " + PEER + " (ping)");
+            XmppClients.befriend(desk, p);
+            // maud's second resource after the handshake: Smack refuses subscription requests by default
+            mobile = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "mobile");
+            Roster deskRoster = Roster.getInstanceFor(desk);
+            Roster erinRoster = Roster.getInstanceFor(p);
+            awaitTrue(() -> deskRoster.getPresence(XmppClients.jid(erin)).isAvailable(), "maud sees erin available");
+            awaitTrue(() -> erinRoster.getPresence(XmppClients.jid(maud)).isAvailable(), "erin sees maud available");
+
+            // after maud accepted: the business card, nothing of the phone numbers, address and note
+            String card = vcardTemp(p, maud);
+            assertThat(card).as("maud's card as her contact on " + PEER + " gets it").contains("<FN>Maud Federation</FN>",
+                    "<ORGNAME>Federation Test Corp</ORGNAME>", "<TITLE>Head of Partnerships</TITLE>", "<PHOTO>", "<BINVAL>");
+            assertThat(card).doesNotContain("<TEL", "<ADR", "<NOTE", "+33", "Toulouse", "Talks to other servers");
+
+            BlockingQueue<String> maudGot = XmppClients.chatInbox(desk);
+            BlockingQueue<String> erinGot = XmppClients.chatInbox(p);
+            BlockingQueue<String> received = XmppClients.carbons(mobile, CarbonExtension.Direction.received);
+            BlockingQueue<String> sent = XmppClients.carbons(mobile, CarbonExtension.Direction.sent);
+            List<String> said = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                String in = "fedejin" + i + "x" + RUN;
+                send(p, desk.getUser(), in);
+                assertThat(maudGot.poll(15, TimeUnit.SECONDS)).as("maud (desk) got erin's message " + i).isEqualTo(in);
+                assertThat(received.poll(15, TimeUnit.SECONDS)).as("maud's other resource: received carbon " + i).isEqualTo(in);
+                String out = "fedejout" + i + "x" + RUN;
+                send(desk, p.getUser(), out);
+                assertThat(erinGot.poll(15, TimeUnit.SECONDS)).as("erin got maud's message " + i).isEqualTo(out);
+                assertThat(sent.poll(15, TimeUnit.SECONDS)).as("maud's other resource: sent carbon " + i).isEqualTo(out);
+                said.add(in);
+                said.add(out);
+            }
+            assertThat(maudGot).as("nothing else for maud").isEmpty();
+            assertThat(erinGot).as("nothing else for erin").isEmpty();
+
+            for (String w : said) {
+                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
+            }
+            Thread.sleep(1500); // a second copy would come within the flush interval
+            for (String w : said) {
+                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
+            }
+            assertThat(history(mobile, erin, said)).as("maud's MAM history with erin, in order, full text").containsExactlyElementsOf(said);
+        } finally {
+            for (XMPPTCPConnection c : java.util.Arrays.asList(p, desk, mobile)) {
+                if (c != null) {
+                    c.disconnect();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anEjabberdUserJoinsARoomHereTalksAndIsArchivedOnceUnderHerNick() throws Exception {
+        assumeTrue(stack.hasComponent("tigase-muc"), "no tigase-muc in this Tigase: no rooms");
+        XMPPTCPConnection p = atEjabberd(erin, "room");
+        XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
+        try {
+            EntityBareJid roomJid = XmppClients.jid("fedej" + RUN + "@" + ROOMS);
+            MultiUserChat maudRoom = MultiUserChatManager.getInstanceFor(desk).getMultiUserChat(roomJid);
+            maudRoom.create(Resourcepart.from("maud")).makeInstant();
+            BlockingQueue<Message> maudGot = new LinkedBlockingQueue<>();
+            maudRoom.addMessageListener(maudGot::add);
+
+            awaitLink(p, ROOMS, "erin -> " + ROOMS + " (ping)");
+            MultiUserChat erinRoom = MultiUserChatManager.getInstanceFor(p).getMultiUserChat(roomJid);
+            BlockingQueue<Message> erinGot = new LinkedBlockingQueue<>();
+            erinRoom.addMessageListener(erinGot::add);
+            erinRoom.join(Resourcepart.from("erin"));
+            awaitTrue(() -> maudRoom.getOccupants().size() == 2, "maud sees erin in the room");
+
+            String fromErin = "fedejroom1x" + RUN;
+            erinRoom.sendMessage(fromErin);
+            assertThat(XmppClients.roomMessage(maudGot, fromErin).getFrom().toString()).as("under her nick").isEqualTo(roomJid + "/erin");
+            String fromMaud = "fedejroom2x" + RUN;
+            maudRoom.sendMessage(fromMaud);
+            XmppClients.roomMessage(erinGot, fromMaud);
+
+            for (String w : List.of(fromErin, fromMaud)) {
+                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
+            }
+            Thread.sleep(1500);
+            for (String w : List.of(fromErin, fromMaud)) {
+                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
+            }
+            String doc = stack.awaitInElasticsearch(fromErin);
+            System.out.println("federation-ejabberd: erin's room message in Elasticsearch: " + doc);
+            assertThat(doc).as("the archived room message names the remote occupant").contains("erin");
+        } finally {
+            p.disconnect();
+            desk.disconnect();
+        }
+    }
+
+    // --- the remote side --------------------------------------------------------------------------------------
+
+    /** A Smack client of ejabberd's c2s (its own address and port), STARTTLS required, ejabberd's certificate accepted. */
+    private XMPPTCPConnection atEjabberd(String jid, String resource) throws Exception {
+        int at = jid.indexOf('@');
+        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(jid.substring(at + 1))
+                .setHost(ejabberd.address())
+                .setPort(EjabberdPeer.C2S_PORT)
+                .setUsernameAndPassword(jid.substring(0, at), PASSWORD)
+                .setResource(resource)
+                .setSecurityMode(SecurityMode.required)
+                .setCustomX509TrustManager(XmppClients.ACCEPT_SELF_SIGNED)
+                .setHostnameVerifier((name, session) -> true)
+                .build());
+        c.setReplyTimeout(10_000);
+        c.connect().login();
+        return c;
+    }
+
+    /**
+     * Sends an XEP-0199 ping to {@code target} until one is answered (10 s each, at most 4 tries): the answer came
+     * across both s2s links between the two servers, so they are up. Setting up a link takes Tigase about 6 s here
+     * (dialback, a connection back for the verification, its own outgoing link); a try that gets no answer in 10 s,
+     * or an error (the link was dropped), is the first-stanza loss of issue 25. The tries are counted in
+     * {@link #probes}.
+     */
+    private void awaitLink(XMPPTCPConnection c, String target, String what) throws Exception {
+        Jid to = JidCreate.from(target);
+        List<String> failures = new ArrayList<>();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            IQ ping = new RawIq("ping", "urn:xmpp:ping", "", IQ.Type.get, to);
+            long started = System.nanoTime();
+            Stanza reply;
+            try (StanzaCollector collector = c.createStanzaCollectorAndSend(ping)) {
+                reply = collector.nextResult(10_000);
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (reply instanceof IQ iq && iq.getType() == IQ.Type.result) {
+                probes.add(what + ": answered at try " + attempt + " in " + ms + " ms" + (failures.isEmpty() ? "" : ", before: " + failures));
+                return;
+            }
+            failures.add(reply == null ? "no answer in " + ms + " ms" : "error " + ((IQ) reply).getError().getCondition());
+            Thread.sleep(500);
+        }
+        probes.add(what + ": never answered: " + failures);
+        throw new AssertionError(what + ": no ping answered across the s2s links after 4 tries: " + failures);
+    }
+
+    /** The raw answer to a vcard-temp get, as Smack received it. */
+    private static String vcardTemp(XMPPTCPConnection c, String jid) throws Exception {
+        IQ get = new RawIq("vCard", "vcard-temp", "", IQ.Type.get, JidCreate.from(jid));
+        try (StanzaCollector collector = c.createStanzaCollectorAndSend(get)) {
+            Stanza reply = collector.nextResult(10_000);
+            assertThat(reply).as("an answer to the vcard-temp get for " + jid).isNotNull();
+            return reply.toXML().toString();
+        }
+    }
+
+    /** The answer without what must differ between two requests: the stanza id and the address asked about. */
+    private static String normalized(String xml, String asked) {
+        return xml.replaceAll(" id=['\"][^'\"]*['\"]", " id='*'").replace(asked, "ADDRESS");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private static ObjectNode fullCard() throws Exception {
+        return (ObjectNode) new ObjectMapper().readTree("""
+                {"identification": {"formatedName": {"value": "Maud Federation"},
+                   "name": {"familyNames": "Federation", "givenNames": "Maud"}, "nickname": {"value": "maud"}},
+                 "communications": {"tels": [{"value": "+33 5 61 00 00 77", "parameters": [{"label": "TYPE", "value": "work"}]},
+                   {"value": "+33 6 00 00 00 77", "parameters": [{"label": "TYPE", "value": "cell"}]}]},
+                 "organizational": {"title": "Head of Partnerships", "role": "Diplomat",
+                   "org": {"company": "Federation Test Corp", "department": "Outreach"}},
+                 "deliveryAddressing": [{"address": {"streetAddress": "2 Rabbit Hole Lane", "locality": "Toulouse",
+                   "postalCode": "31000", "countryName": "France"}}],
+                 "explanatory": {"note": "Talks to other servers."}}
+                """);
+    }
+
+    private static String local(String jid) {
+        return jid.substring(0, jid.indexOf('@'));
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitTrue(Check check, String what) throws Exception {
+        for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until); Thread.sleep(200)) {
+            if (check.holds()) {
+                return;
+            }
+        }
+        throw new AssertionError("not within 15 s: " + what);
+    }
+
+
+
+    private static void send(XMPPTCPConnection from, Jid to, String body) throws Exception {
+        from.sendStanza(from.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build());
+    }
+
+    /** The bodies of the user's MAM history with a peer (newest page), only those given, oldest first. */
+    private static List<String> history(XMPPTCPConnection c, String peer, List<String> bodies) throws Exception {
+        MamManager.MamQuery page = MamManager.getInstanceFor(c).queryMostRecentPage(XmppClients.jid(peer), 20);
+        List<MamElements.MamResultExtension> results = page.getMamResultExtensions();
+        return results.stream().map(r -> {
+            Forwarded<Message> f = r.getForwarded();
+            return f.getForwardedStanza().getBody();
+        }).filter(bodies::contains).toList();
+    }
+
+}
