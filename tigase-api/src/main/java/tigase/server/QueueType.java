@@ -1,0 +1,6 @@
+package tigase.server;
+
+/** Declared members: only those bm-xmpp uses. */
+public enum QueueType {
+    IN_QUEUE, OUT_QUEUE
+}

@@ -1,0 +1,9 @@
+package tigase.server.xmppserver;
+
+import tigase.xmpp.XMPPIOService;
+
+/** Declared members: only those bm-xmpp uses. */
+public interface S2SConnectionHandlerIfc<IO extends XMPPIOService<?>> {
+
+    void writeRawData(IO serv, String strError);
+}
