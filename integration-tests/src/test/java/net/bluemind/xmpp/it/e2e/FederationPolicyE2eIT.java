@@ -94,7 +94,7 @@ class FederationPolicyE2eIT {
         try {
             if (prosody != null) {
                 String log = prosody.log();
-                log.lines().filter(l -> l.contains("policy-violation") || l.contains("does not federate"))
+                log.lines().filter(l -> l.contains("policy-violation") || l.contains("junk after"))
                         .limit(10).forEach(l -> System.out.println("federation policy: prosody: " + l));
                 prosody.close();
             }
@@ -117,8 +117,8 @@ class FederationPolicyE2eIT {
         XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, ines, PASSWORD, "desk");
         XMPPTCPConnection p = atProsody(paul, "phone");
         try {
-            BlockingQueue<String> paulGot = XmppClients.inbox(p);
-            BlockingQueue<String> inesGot = XmppClients.inbox(desk);
+            BlockingQueue<String> paulGot = delivered(p);
+            BlockingQueue<String> inesGot = delivered(desk);
 
             // --- from here to there: a not-allowed error with the policy's text, exactly one, nothing sent
             String word = "fedpolout" + RUN;
@@ -166,6 +166,8 @@ class FederationPolicyE2eIT {
             String log = prosody.log();
             assertThat(log).as("Prosody's log: its stream to " + DOMAIN + " was refused by the policy")
                     .contains("policy-violation");
+            assertThat(log).as("Prosody's log: nothing after the refusal (no stream features after the stream's end)")
+                    .doesNotContain("junk after document element");
         } finally {
             p.disconnect();
             desk.disconnect();
@@ -220,6 +222,18 @@ class FederationPolicyE2eIT {
         StanzaError e = answers.get(0).getError();
         assertThat(e).as(what + ": an error").isNotNull();
         System.out.println("federation policy: " + what + " -> " + answers.get(0).toXML());
+    }
+
+    /** The bodies of the messages the connection receives from now on, other than errors (which carry the original). */
+    private static BlockingQueue<String> delivered(XMPPTCPConnection c) {
+        BlockingQueue<String> q = new java.util.concurrent.LinkedBlockingQueue<>();
+        c.addSyncStanzaListener(s -> {
+            Message m = (Message) s;
+            if (m.getBody() != null && m.getType() != Message.Type.error) {
+                q.add(m.getBody());
+            }
+        }, org.jivesoftware.smack.filter.StanzaTypeFilter.MESSAGE);
+        return q;
     }
 
     /** Every stanza that comes back with the id of the one sent: until the first, then 1.5 s more for a second one. */

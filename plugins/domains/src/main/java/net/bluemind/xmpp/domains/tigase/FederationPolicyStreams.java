@@ -31,7 +31,7 @@ import tigase.xml.Element;
  *     server before the stream is gone; the link is never used.</li>
  * </ul>
  * Order: after Tigase's own processors, so that the refusal is the last thing written after the stream header
- * (Tigase then closes the connection).
+ * (Tigase then closes the connection); the stream features Tigase queued for that stream are dropped.
  */
 @Bean(name = "bm-federation-policy", active = true)
 public class FederationPolicyStreams implements S2SProcessor, Initializable {
@@ -57,6 +57,8 @@ public class FederationPolicyStreams implements S2SProcessor, Initializable {
             return null;
         }
         LOG.info(() -> "refused a server-to-server stream from " + from + " (federation policy) [" + serv + "]");
+        // Tigase's StreamFeatures queued the features for after this reply: nothing follows the refusal
+        serv.getWaitingPackets().clear();
         return refusal(from);
     }
 
