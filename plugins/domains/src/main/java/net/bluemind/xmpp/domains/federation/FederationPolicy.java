@@ -55,9 +55,10 @@ public final class FederationPolicy {
      * What to do with a stanza a local entity sends to {@code remoteDomain}. Allowed: pass. Refused: never sent;
      * the local user who sent it is told with a {@code not-allowed} error of type {@code cancel} (RFC 6120
      * 8.3.3.11, "sending to entities at a blacklisted domain") when the stanza expects an answer or an outcome: a
-     * message, an IQ request, a subscription request, a room join. Errors, IQ results, other presences and
+     * message, an IQ request, a subscription request, a room join. Errors, IQ results, other presences,
+     * notifications (headline messages, PEP events the pubsub component sends from the user's address) and
      * whatever a room or another component sends are dropped without a word (no error to an error, no error storm
-     * on every presence broadcast, components have no user to tell).
+     * on every presence broadcast or avatar change, components have no user to tell).
      */
     public Outgoing outgoing(String remoteDomain, Stanza stanza, boolean fromLocalUser) {
         if (allows(remoteDomain)) {
@@ -67,9 +68,10 @@ public final class FederationPolicy {
             return Outgoing.DROP;
         }
         boolean answer = switch (stanza.kind()) {
-            case MESSAGE -> true;
+            case MESSAGE -> !"headline".equals(stanza.type()) && stanza.payload() != Payload.PUBSUB_EVENT;
             case IQ -> "get".equals(stanza.type()) || "set".equals(stanza.type());
-            case PRESENCE -> "subscribe".equals(stanza.type()) || (stanza.type() == null && stanza.roomJoin());
+            case PRESENCE -> "subscribe".equals(stanza.type())
+                    || (stanza.type() == null && stanza.payload() == Payload.ROOM_JOIN);
             case OTHER -> false;
         };
         return answer ? Outgoing.bounce(refusalText(remoteDomain)) : Outgoing.DROP;
@@ -103,20 +105,23 @@ public final class FederationPolicy {
         return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 
-    /** The facts about a stanza the decision needs. */
-    public record Stanza(Kind kind, String type, boolean roomJoin) {
+    /** The facts about a stanza the decision needs: its element, its type, what it carries that matters here. */
+    public record Stanza(Kind kind, String type, Payload payload) {
         public enum Kind { MESSAGE, PRESENCE, IQ, OTHER }
 
-        public static Stanza of(String elementName, String type, boolean roomJoin) {
+        public static Stanza of(String elementName, String type, Payload payload) {
             Kind kind = switch (elementName == null ? "" : elementName) {
                 case "message" -> Kind.MESSAGE;
                 case "presence" -> Kind.PRESENCE;
                 case "iq" -> Kind.IQ;
                 default -> Kind.OTHER;
             };
-            return new Stanza(kind, type == null || type.isEmpty() ? null : type, roomJoin);
+            return new Stanza(kind, type == null || type.isEmpty() ? null : type, payload == null ? Payload.NONE : payload);
         }
     }
+
+    /** A child that changes the outcome: a MUC join ({@code <x xmlns='...muc'/>}), a pubsub event notification. */
+    public enum Payload { NONE, ROOM_JOIN, PUBSUB_EVENT }
 
     /** The outcome for one outgoing stanza: pass, drop, or drop and answer the sender with not-allowed + text. */
     public record Outgoing(Action action, String text) {

@@ -4,6 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.domains.federation.FederationPolicy;
 import net.bluemind.xmpp.domains.federation.FederationPolicy.Outgoing;
+import net.bluemind.xmpp.domains.federation.FederationPolicy.Payload;
 import net.bluemind.xmpp.domains.federation.FederationPolicy.Stanza;
 import tigase.kernel.beans.Bean;
 import tigase.kernel.beans.Inject;
@@ -29,6 +30,7 @@ public class FederationPolicyFilter implements PacketFilterIfc {
 
     private static final Logger LOG = Logger.getLogger(FederationPolicyFilter.class.getName());
     private static final String MUC_NS = "http://jabber.org/protocol/muc";
+    private static final String PUBSUB_EVENT_NS = "http://jabber.org/protocol/pubsub#event";
 
     @Inject(nullAllowed = true)
     private SessionManager sessionManager;
@@ -58,8 +60,7 @@ public class FederationPolicyFilter implements PacketFilterIfc {
         JID from = packet.getStanzaFrom();
         boolean fromLocalUser = from != null && from.getLocalpart() != null && vhostManager.isLocalDomain(from.getDomain());
         String type = packet.getType() == null ? null : packet.getType().name();
-        boolean roomJoin = "presence".equals(packet.getElemName()) && packet.getElement().getChild("x", MUC_NS) != null;
-        Outgoing o = p.outgoing(to.getDomain(), Stanza.of(packet.getElemName(), type, roomJoin), fromLocalUser);
+        Outgoing o = p.outgoing(to.getDomain(), Stanza.of(packet.getElemName(), type, payload(packet)), fromLocalUser);
         switch (o.action()) {
             case PASS:
                 return packet;
@@ -71,6 +72,16 @@ public class FederationPolicyFilter implements PacketFilterIfc {
                         + type + " from " + from);
                 return null;
         }
+    }
+
+    private static Payload payload(Packet packet) {
+        if ("presence".equals(packet.getElemName()) && packet.getElement().getChild("x", MUC_NS) != null) {
+            return Payload.ROOM_JOIN;
+        }
+        if ("message".equals(packet.getElemName()) && packet.getElement().getChild("event", PUBSUB_EVENT_NS) != null) {
+            return Payload.PUBSUB_EVENT;
+        }
+        return Payload.NONE;
     }
 
     private void bounce(Packet packet, String text) {

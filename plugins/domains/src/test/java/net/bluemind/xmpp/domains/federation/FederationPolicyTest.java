@@ -8,6 +8,7 @@ import net.bluemind.xmpp.common.settings.FederationMode;
 import net.bluemind.xmpp.common.settings.Settings;
 import net.bluemind.xmpp.domains.federation.FederationPolicy.Outgoing;
 import net.bluemind.xmpp.domains.federation.FederationPolicy.Outgoing.Action;
+import net.bluemind.xmpp.domains.federation.FederationPolicy.Payload;
 import net.bluemind.xmpp.domains.federation.FederationPolicy.Stanza;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +59,8 @@ class FederationPolicyTest {
     @Test
     void allowedStanzasPass() {
         for (FederationPolicy p : List.of(ON, LIST)) {
-            assertThat(p.outgoing("partner.test", Stanza.of("message", "chat", false), true)).isEqualTo(Outgoing.PASS);
-            assertThat(p.outgoing("conference.partner.test", Stanza.of("presence", null, false), false))
+            assertThat(p.outgoing("partner.test", Stanza.of("message", "chat", Payload.NONE), true)).isEqualTo(Outgoing.PASS);
+            assertThat(p.outgoing("conference.partner.test", Stanza.of("presence", null, Payload.NONE), false))
                     .isEqualTo(Outgoing.PASS);
         }
     }
@@ -68,15 +69,15 @@ class FederationPolicyTest {
     void whatALocalUserSendsToARefusedDomainBouncesWhenItExpectsAnOutcome() {
         for (String[] c : new String[][] {
                 {"message", "chat"}, {"message", null}, {"message", "normal"}, {"message", "groupchat"},
-                {"message", "headline"}, {"iq", "get"}, {"iq", "set"}, {"presence", "subscribe"}}) {
-            Outgoing o = LIST.outgoing("other.test", Stanza.of(c[0], c[1], false), true);
+                {"iq", "get"}, {"iq", "set"}, {"presence", "subscribe"}}) {
+            Outgoing o = LIST.outgoing("other.test", Stanza.of(c[0], c[1], Payload.NONE), true);
             assertThat(o.action()).as(c[0] + " " + c[1]).isEqualTo(Action.BOUNCE);
             assertThat(o.text()).isEqualTo(
                     "other.test cannot be reached: the administrator of this server has disabled federation with that domain");
         }
-        assertThat(LIST.outgoing("conference.other.test", Stanza.of("presence", null, true), true).action())
+        assertThat(LIST.outgoing("conference.other.test", Stanza.of("presence", null, Payload.ROOM_JOIN), true).action())
                 .as("a room join").isEqualTo(Action.BOUNCE);
-        assertThat(OFF.outgoing("partner.test", Stanza.of("message", "chat", false), true).action())
+        assertThat(OFF.outgoing("partner.test", Stanza.of("message", "chat", Payload.NONE), true).action())
                 .isEqualTo(Action.BOUNCE);
     }
 
@@ -85,12 +86,16 @@ class FederationPolicyTest {
         for (String[] c : new String[][] {
                 {"message", "error"}, {"iq", "result"}, {"iq", "error"}, {"presence", "error"},
                 {"presence", null}, {"presence", "unavailable"}, {"presence", "probe"}, {"presence", "subscribed"},
-                {"presence", "unsubscribe"}, {"presence", "unsubscribed"}, {"db:result", null}}) {
-            assertThat(LIST.outgoing("other.test", Stanza.of(c[0], c[1], false), true))
+                {"presence", "unsubscribe"}, {"presence", "unsubscribed"}, {"message", "headline"},
+                {"db:result", null}}) {
+            assertThat(LIST.outgoing("other.test", Stanza.of(c[0], c[1], Payload.NONE), true))
                     .as(c[0] + " " + c[1]).isEqualTo(Outgoing.DROP);
         }
-        assertThat(LIST.outgoing("other.test", Stanza.of("presence", "unavailable", true), true))
+        assertThat(LIST.outgoing("other.test", Stanza.of("presence", "unavailable", Payload.ROOM_JOIN), true))
                 .as("leaving a room").isEqualTo(Outgoing.DROP);
+        // the pubsub component sends a user's PEP notifications (avatar, nick, OMEMO devices) from the user's address
+        assertThat(LIST.outgoing("other.test", Stanza.of("message", null, Payload.PUBSUB_EVENT), true))
+                .as("a PEP event").isEqualTo(Outgoing.DROP);
     }
 
     @Test
@@ -98,7 +103,7 @@ class FederationPolicyTest {
         // a room's groupchat, presence or invitation, a PEP notification, the server's own ping
         for (String[] c : new String[][] {{"message", "groupchat"}, {"message", null}, {"presence", null},
                 {"iq", "get"}}) {
-            assertThat(LIST.outgoing("other.test", Stanza.of(c[0], c[1], false), false))
+            assertThat(LIST.outgoing("other.test", Stanza.of(c[0], c[1], Payload.NONE), false))
                     .as(c[0] + " " + c[1]).isEqualTo(Outgoing.DROP);
         }
     }
