@@ -2,7 +2,7 @@ package tigase.server;
 
 import tigase.stats.StatisticsList;
 
-/** Declared members: only those bm-xmpp uses. A component's incoming or outgoing packet filter. */
+/** Declared members: the whole interface, since bm-xmpp implements it (a component's incoming/outgoing filter). */
 public interface PacketFilterIfc {
 
     void init(String name, QueueType qType);

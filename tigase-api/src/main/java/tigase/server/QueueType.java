@@ -1,6 +1,7 @@
 package tigase.server;
 
-/** Declared members: only those bm-xmpp uses. */
+/** Declared members: the whole enum. */
 public enum QueueType {
-    IN_QUEUE, OUT_QUEUE
+    IN_QUEUE,
+    OUT_QUEUE
 }

@@ -1,6 +1,6 @@
 package tigase.stats;
 
-/** Declared members: only those bm-xmpp uses. */
+/** Declared members: only the type (passed to {@link tigase.server.PacketFilterIfc#getStatistics}). */
 public class StatisticsList {
 
     private StatisticsList() {
