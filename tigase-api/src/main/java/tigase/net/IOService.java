@@ -24,6 +24,10 @@ public abstract class IOService<RefObject> {
         throw new UnsupportedOperationException("declaration only");
     }
 
+    public void stop() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     protected char[] readData() throws IOException {
         throw new UnsupportedOperationException("declaration only");
     }

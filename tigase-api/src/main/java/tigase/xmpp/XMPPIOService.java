@@ -1,6 +1,7 @@
 package tigase.xmpp;
 
 import java.io.IOException;
+import java.util.Queue;
 import java.util.concurrent.locks.ReentrantLock;
 import tigase.net.IOService;
 import tigase.server.Packet;
@@ -14,6 +15,10 @@ public class XMPPIOService<RefObject> extends IOService<RefObject> {
     }
 
     public void addPacketToSend(Packet packet) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    public Queue<Packet> getWaitingPackets() {
         throw new UnsupportedOperationException("declaration only");
     }
 

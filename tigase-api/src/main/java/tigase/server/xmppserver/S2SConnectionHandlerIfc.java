@@ -6,4 +6,6 @@ import tigase.xmpp.XMPPIOService;
 public interface S2SConnectionHandlerIfc<IO extends XMPPIOService<?>> {
 
     CIDConnections getCIDConnections(CID cid, boolean createNew) throws NotLocalhostException, LocalhostException;
+
+    void writeRawData(IO serv, String strError);
 }

@@ -2,6 +2,7 @@ package net.bluemind.xmpp.common.settings;
 
 import static net.bluemind.xmpp.common.settings.Parsers.amqpUri;
 import static net.bluemind.xmpp.common.settings.Parsers.bool;
+import static net.bluemind.xmpp.common.settings.Parsers.domainNames;
 import static net.bluemind.xmpp.common.settings.Parsers.duration;
 import static net.bluemind.xmpp.common.settings.Parsers.httpUrls;
 import static net.bluemind.xmpp.common.settings.Parsers.integer;
@@ -97,6 +98,17 @@ public final class Keys {
                     + "contacts the user shares presence with get name, nickname, photo, organisation and title), "
                     + "contacts-full, everyone-business-card or everyone-full; whoever gets nothing is answered as for "
                     + "an address that does not exist", oneOf(RemoteCardVisibility.class));
+
+    // --- federation (server-to-server) -------------------------------------------------------
+    public static final Setting<FederationMode> FEDERATION = add("federation", "on",
+            "which other XMPP servers this one exchanges messages, presence and requests with: on (any), off (none: "
+                    + "5269 refuses every server with a policy-violation stream error) or allow-list (only the domains of "
+                    + "federation-allowed-domains); a user writing to a refused domain gets a not-allowed error saying so",
+            oneOf(FederationMode.class));
+    public static final Setting<List<String>> FEDERATION_ALLOWED_DOMAINS = add("federation-allowed-domains", "",
+            "with federation = allow-list: the remote domains allowed, comma-separated, e.g. partner.example, "
+                    + "example.org; an entry also allows its subdomains (conference.partner.example, "
+                    + "upload.partner.example); empty: none", domainNames());
 
     // --- domains ---------------------------------------------------------------------------
     public static final Setting<Duration> DOMAINS_RESYNC_INTERVAL = add("domains-resync-interval", "10m",

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class Parsers {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]?)b?");
 
     private Parsers() {
@@ -131,6 +133,27 @@ final class Parsers {
             }
             return List.copyOf(out);
         }, "comma-separated origins like https://mail.example.com, or empty");
+    }
+
+    /** DNS domain names, comma-separated, lower case, without a trailing dot; empty: none. */
+    static ValueParser<List<String>> domainNames() {
+        return of(raw -> {
+            List<String> out = new ArrayList<>();
+            for (String part : raw.split(",")) {
+                String p = part.trim().toLowerCase(Locale.ROOT);
+                if (p.endsWith(".")) {
+                    p = p.substring(0, p.length() - 1);
+                }
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (!DOMAIN.matcher(p).matches()) {
+                    throw new IllegalArgumentException("not a domain name: " + part.trim());
+                }
+                out.add(p);
+            }
+            return List.copyOf(out);
+        }, "comma-separated domain names like partner.example, example.org, or empty");
     }
 
     static ValueParser<URI> amqpUri() {

@@ -66,6 +66,26 @@ class SettingsTest {
     }
 
     @Test
+    void federationSettings() {
+        assertThat(Settings.defaults().get(Keys.FEDERATION)).isEqualTo(FederationMode.ON);
+        assertThat(Settings.defaults().get(Keys.FEDERATION_ALLOWED_DOMAINS)).isEmpty();
+        Settings s = Settings.load(Map.of("federation", "allow-list", "federation-allowed-domains",
+                " Partner.Example. , ,xn--bcher-kva.example,a-b.c1.example"));
+        assertThat(s.get(Keys.FEDERATION)).isEqualTo(FederationMode.ALLOW_LIST);
+        assertThat(s.get(Keys.FEDERATION_ALLOWED_DOMAINS))
+                .containsExactly("partner.example", "xn--bcher-kva.example", "a-b.c1.example");
+        for (String bad : List.of("user@partner.example", "partner.example/res", "*.partner.example",
+                "partner..example", "-partner.example", "http://partner.example")) {
+            assertThatThrownBy(() -> Settings.load(Map.of("federation-allowed-domains", bad))).as(bad)
+                    .isInstanceOfSatisfying(SettingsException.class,
+                            e -> assertThat(e.key()).isEqualTo("federation-allowed-domains"));
+        }
+        assertThatThrownBy(() -> Settings.load(Map.of("federation", "whitelist")))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.getMessage())
+                        .contains("one of on, off, allow-list"));
+    }
+
+    @Test
     void anUnknownKeyIsRefused() {
         assertThatThrownBy(() -> Settings.load(Map.of("core-urll", "http://x.test")))
                 .isInstanceOfSatisfying(SettingsException.class, e -> {

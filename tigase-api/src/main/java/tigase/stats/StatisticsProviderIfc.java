@@ -1,0 +1,7 @@
+package tigase.stats;
+
+/** Declared members: only those bm-xmpp uses. */
+public interface StatisticsProviderIfc {
+
+    void getStatistics(String compName, StatisticsList list);
+}
