@@ -112,6 +112,12 @@ final class FederationChecks {
                         + " cannot reach this domain's rooms", "rooms need tigase-muc in Tigase's jars/ (operator's guide,"
                         + " Group chat); without it, nothing to do"));
             }
+            if (e.failure == StartTlsProbe.Failure.STREAM_ERROR && e.getMessage().contains("policy-violation")) {
+                return List.of(CheckResult.warn("s2s", name, where + ": reachable, but refuses servers it does not federate"
+                        + " with, this check too (" + e.getMessage() + "): certificate and authentication not checked",
+                        "expected with bm-xmpp.federation = off or allow-list (operator's guide, Federation);"
+                        + " otherwise see Tigase's log"));
+            }
             return List.of(failed(name, where, e));
         } catch (IOException e) {
             return List.of(failed(name, where, e));

@@ -36,6 +36,8 @@ final class FakeS2sServer implements AutoCloseable {
         HOST_UNKNOWN,
         /** {@code <host-unknown/>} without a stream header first, as Tigase 8.4.0 refuses a name it does not serve */
         HOST_UNKNOWN_BARE,
+        /** {@code <policy-violation/>}, as bm-xmpp's federation policy refuses a server it does not federate with */
+        POLICY_VIOLATION,
         /** features without STARTTLS */
         NO_STARTTLS
     }
@@ -108,6 +110,9 @@ final class FakeS2sServer implements AutoCloseable {
                 }
                 case HOST_UNKNOWN -> write(out, HEADER + "<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
                         + "</stream:error></stream:stream>");
+                case POLICY_VIOLATION -> write(out, HEADER + "<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                        + "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>this server does not federate with"
+                        + " bm-xmpp-check.invalid</text></stream:error></stream:stream>");
                 case HOST_UNKNOWN_BARE -> write(out, "<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
                         + "</stream:error></stream:stream>");
                 case NO_STARTTLS -> {

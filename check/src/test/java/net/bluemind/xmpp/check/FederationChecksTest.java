@@ -149,6 +149,17 @@ class FederationChecksTest {
         }
     }
 
+    /** bm-xmpp.federation = off or allow-list refuses the check like any other server: reachable, policy in force. */
+    @Test
+    void aRefusalByTheFederationPolicyIsAWarningNamingTheSetting() throws Exception {
+        try (FakeS2sServer server = FakeS2sServer.of(Mode.POLICY_VIOLATION)) {
+            CheckResult r = checks(server.port()).check("chat.test").get(0);
+            assertThat(r.status()).isEqualTo(Status.WARN);
+            assertThat(r.detail()).contains("reachable", "refuses servers it does not federate with", "policy-violation");
+            assertThat(r.fix()).contains("bm-xmpp.federation");
+        }
+    }
+
     /** Tigase refuses an unserved name with the error alone; for conference.<domain> that means no room service. */
     @Test
     void anUnservedRoomServiceIsAWarningAndAnUnservedDomainAFailure() throws Exception {

@@ -163,6 +163,7 @@ class FederationPolicyE2eIT {
             assertThat(paulGot.poll(1, TimeUnit.SECONDS)).as("nothing reached paul").isNull();
             assertThat(inesGot.poll(1, TimeUnit.SECONDS)).as("nothing reached ines").isNull();
             assertThat(ArchiveCount.withWord(stack.es, in)).as("paul's refused message is not archived").isZero();
+            assertThat(ArchiveCount.withWord(stack.es, word)).as("ines's bounced message is not in her history").isZero();
             String log = prosody.log();
             assertThat(log).as("Prosody's log: its stream to " + DOMAIN + " was refused by the policy")
                     .contains("policy-violation");

@@ -19,9 +19,11 @@ import net.bluemind.xmpp.archive.Jid;
  * @param occupantJid            for a private message through a room here ({@link #isPrivateThroughRoom}), the real JID
  *                               behind the occupant address when the room shows it (non-anonymous); null otherwise
  * @param occupant               where {@code occupantJid} is ({@link Locality#ABSENT} when null)
+ * @param counterpartRefused     the {@link #counterpart} is on another server this one does not federate with
+ *                               (bm-xmpp.federation): the message is bounced to its sender, never delivered
  */
 public record CaptureFacts(Stanza stanza, Direction direction, Locality from, Locality to, RoomRoute room,
-        boolean roomsArchiveThemselves, String occupantJid, Locality occupant) {
+        boolean roomsArchiveThemselves, String occupantJid, Locality occupant, boolean counterpartRefused) {
 
     public CaptureFacts {
         Objects.requireNonNull(stanza, "stanza");
@@ -40,9 +42,22 @@ public record CaptureFacts(Stanza stanza, Direction direction, Locality from, Lo
      */
     public static CaptureFacts of(Stanza stanza, Direction direction, RoomRoute room, boolean roomsArchiveThemselves,
             String occupantJid, Predicate<String> localDomain) {
+        return of(stanza, direction, room, roomsArchiveThemselves, occupantJid, localDomain, domain -> true);
+    }
+
+    /**
+     * @param federatesWith tells whether this server exchanges stanzas with another server's domain (asked only for
+     *                      a counterpart that is neither on a virtual host of ours nor on one of their components)
+     */
+    public static CaptureFacts of(Stanza stanza, Direction direction, RoomRoute room, boolean roomsArchiveThemselves,
+            String occupantJid, Predicate<String> localDomain, Predicate<String> federatesWith) {
         String real = isPrivateThroughRoom(stanza, direction, room) ? occupantJid : null;
+        String other = Jid.domain(counterpart(stanza, direction));
+        boolean refused = other != null && room == RoomRoute.ELSEWHERE && !localDomain.test(other)
+                && !localDomain.test(other.substring(other.indexOf('.') + 1)) && !federatesWith.test(other);
         return new CaptureFacts(stanza, direction, Locality.of(stanza.from(), localDomain),
-                Locality.of(stanza.to(), localDomain), room, roomsArchiveThemselves, real, Locality.of(real, localDomain));
+                Locality.of(stanza.to(), localDomain), room, roomsArchiveThemselves, real, Locality.of(real, localDomain),
+                refused);
     }
 
     /** A message seen outside any room (no room service involved): all {@link CaptureRules#decide} knows. */

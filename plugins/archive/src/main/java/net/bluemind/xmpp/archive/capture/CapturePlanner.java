@@ -19,6 +19,7 @@ import net.bluemind.xmpp.archive.Jid;
  * recipient when ours), or at delivery for a local recipient when the sender is not ours. A local recipient's ids
  * are removed unless a session of ours already set them, and the recipient gets the archive id.</li>
  * </ul>
+ * A message sent to a server this one does not federate with is not archived: the federation policy bounces it.
  * What is archivable at all (type, non-blank body, no carbon copy, no no-store hint) is {@link #archive}.
  */
 public final class CapturePlanner {
@@ -28,6 +29,9 @@ public final class CapturePlanner {
 
     public static CapturePlan plan(CaptureFacts f) {
         boolean sent = f.direction() == Direction.OUTGOING;
+        if (sent && f.counterpartRefused()) {
+            return CapturePlan.NOTHING; // bounced by the federation policy: never delivered, so not in the history
+        }
         if ("groupchat".equals(f.stanza().type())) {
             return sent ? groupchatSent(f) : groupchatReflected(f);
         }

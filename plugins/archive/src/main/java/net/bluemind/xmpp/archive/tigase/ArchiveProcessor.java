@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.archive.tigase;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -17,6 +18,8 @@ import net.bluemind.xmpp.archive.mam.MamError;
 import net.bluemind.xmpp.archive.room.RoomDirectory;
 import net.bluemind.xmpp.archive.room.RoomDirectoryException;
 import net.bluemind.xmpp.common.BmXmpp;
+import net.bluemind.xmpp.common.federation.FederationPolicy;
+import net.bluemind.xmpp.common.settings.FederationMode;
 import tigase.db.NonAuthUserRepository;
 import tigase.kernel.beans.Bean;
 import tigase.kernel.beans.Initializable;
@@ -65,6 +68,9 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
 
     private volatile ArchiveEngine engine;
 
+    /** Who this server federates with: a message the s2s policy will bounce is not archived as sent. */
+    private volatile FederationPolicy federation = FederationPolicy.of(FederationMode.ON, List.of());
+
     @Override
     public String id() {
         return ID;
@@ -74,6 +80,7 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
     public void initialize() {
         try {
             BmXmpp rt = BmXmpp.shared();
+            federation = FederationPolicy.from(rt.settings());
             if (kernel != null) {
                 rooms = new MucRoomDirectory(kernel, this::isLocalDomain);
             }
@@ -133,7 +140,7 @@ public class ArchiveProcessor extends XMPPProcessorAbstract implements XMPPPrepr
         String occupant = CaptureFacts.isPrivateThroughRoom(stanza, direction, route)
                 ? r.realJid(counterpart).orElse(null) : null;
         return CaptureFacts.of(stanza, direction, route, RunningArchive.roomsArchiveThemselves(), occupant,
-                this::isLocalDomain);
+                this::isLocalDomain, federation::allows);
     }
 
     /** Ids removed first, then the message archived, and its archive id added before any processor routes it. */

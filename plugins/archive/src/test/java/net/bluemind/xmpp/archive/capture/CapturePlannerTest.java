@@ -111,6 +111,28 @@ class CapturePlannerTest {
                 row("from an occupant of a room on another node, delivered: a plain chat from room/nick",
                         delivered(chat(ROOM + "/bob", ALICE + "/p"), RoomRoute.OTHER_NODE),
                         "strip alice@acme.test; archive room@conference.acme.test -> alice@acme.test for [alice@acme.test];"
+                                + " stamp alice@acme.test"),
+
+                // --- federation policy: only partner.example is allowed (bm-xmpp.federation = allow-list) -----
+                row("to a refused server's user, sent: bounced by the policy, not archived",
+                        sentUnderAllowList(chat(ALICE + "/p", ZOE), RoomRoute.ELSEWHERE), "nothing"),
+                row("to a refused server's room, sent: bounced, not archived",
+                        sentUnderAllowList(groupchat(ALICE + "/p", REMOTE_ROOM), RoomRoute.ELSEWHERE), "nothing"),
+                row("to an allowed server's user, sent", sentUnderAllowList(chat(ALICE + "/p", "pia@partner.example"), RoomRoute.ELSEWHERE),
+                        "archive alice@acme.test -> pia@partner.example for [alice@acme.test]"),
+                row("to an allowed server's room (a subdomain), sent",
+                        sentUnderAllowList(groupchat(ALICE + "/p", "lounge@rooms.partner.example"), RoomRoute.ELSEWHERE),
+                        "archive groupchat alice@acme.test -> lounge@rooms.partner.example for [lounge@rooms.partner.example]"),
+                row("local to local under the allow-list, sent", sentUnderAllowList(chat(ALICE + "/p", BOB), RoomRoute.ELSEWHERE),
+                        "strip bob@acme.test; archive alice@acme.test -> bob@acme.test for [alice@acme.test, bob@acme.test];"
+                                + " stamp bob@acme.test"),
+                row("to our own room service without tigase-muc's answer (not another server), sent",
+                        sentUnderAllowList(chat(ALICE, ROOM), RoomRoute.ELSEWHERE),
+                        "archive alice@acme.test -> room@conference.acme.test for [alice@acme.test]"),
+                row("from a refused server, delivered (the policy refuses its streams: cannot happen; archived as any)",
+                        CaptureFacts.of(chat(ZOE, ALICE), Direction.INCOMING, RoomRoute.ELSEWHERE, true, null, LOCAL,
+                                CapturePlannerTest::onlyPartner),
+                        "strip alice@acme.test; archive zoe@other.example -> alice@acme.test for [alice@acme.test];"
                                 + " stamp alice@acme.test"));
     }
 
@@ -187,6 +209,14 @@ class CapturePlannerTest {
 
     private static CaptureFacts sent(Stanza s, RoomRoute room, boolean roomsArchiveThemselves) {
         return CaptureFacts.of(s, Direction.OUTGOING, room, roomsArchiveThemselves, null, LOCAL);
+    }
+
+    private static CaptureFacts sentUnderAllowList(Stanza s, RoomRoute room) {
+        return CaptureFacts.of(s, Direction.OUTGOING, room, false, null, LOCAL, CapturePlannerTest::onlyPartner);
+    }
+
+    private static boolean onlyPartner(String domain) {
+        return domain.equals("partner.example") || domain.endsWith(".partner.example");
     }
 
     private static CaptureFacts delivered(Stanza s) {

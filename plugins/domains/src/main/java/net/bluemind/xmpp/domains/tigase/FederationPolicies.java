@@ -5,7 +5,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.common.BmXmpp;
 import net.bluemind.xmpp.common.settings.FederationMode;
-import net.bluemind.xmpp.domains.federation.FederationPolicy;
+import net.bluemind.xmpp.common.federation.FederationPolicy;
 
 /** The policy from the bm-xmpp settings, for both s2s adapters; bad settings refuse every other server. */
 final class FederationPolicies {

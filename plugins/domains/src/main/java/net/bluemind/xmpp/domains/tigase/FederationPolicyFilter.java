@@ -2,10 +2,10 @@ package net.bluemind.xmpp.domains.tigase;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import net.bluemind.xmpp.domains.federation.FederationPolicy;
-import net.bluemind.xmpp.domains.federation.FederationPolicy.Outgoing;
-import net.bluemind.xmpp.domains.federation.FederationPolicy.Payload;
-import net.bluemind.xmpp.domains.federation.FederationPolicy.Stanza;
+import net.bluemind.xmpp.common.federation.FederationPolicy;
+import net.bluemind.xmpp.common.federation.FederationPolicy.Outgoing;
+import net.bluemind.xmpp.common.federation.FederationPolicy.Payload;
+import net.bluemind.xmpp.common.federation.FederationPolicy.Stanza;
 import tigase.kernel.beans.Bean;
 import tigase.kernel.beans.Inject;
 import tigase.server.Packet;

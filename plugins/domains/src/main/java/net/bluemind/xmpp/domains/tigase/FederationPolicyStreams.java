@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.logging.Logger;
-import net.bluemind.xmpp.domains.federation.FederationPolicy;
+import net.bluemind.xmpp.common.federation.FederationPolicy;
 import tigase.kernel.beans.Bean;
 import tigase.kernel.beans.Initializable;
 import tigase.kernel.beans.Inject;

@@ -1,4 +1,4 @@
-package net.bluemind.xmpp.domains.federation;
+package net.bluemind.xmpp.common.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import net.bluemind.xmpp.common.settings.FederationMode;
 import net.bluemind.xmpp.common.settings.Settings;
-import net.bluemind.xmpp.domains.federation.FederationPolicy.Outgoing;
-import net.bluemind.xmpp.domains.federation.FederationPolicy.Outgoing.Action;
-import net.bluemind.xmpp.domains.federation.FederationPolicy.Payload;
-import net.bluemind.xmpp.domains.federation.FederationPolicy.Stanza;
+import net.bluemind.xmpp.common.federation.FederationPolicy.Outgoing;
+import net.bluemind.xmpp.common.federation.FederationPolicy.Outgoing.Action;
+import net.bluemind.xmpp.common.federation.FederationPolicy.Payload;
+import net.bluemind.xmpp.common.federation.FederationPolicy.Stanza;
 import org.junit.jupiter.api.Test;
 
 class FederationPolicyTest {

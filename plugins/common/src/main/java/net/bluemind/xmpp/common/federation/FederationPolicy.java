@@ -1,4 +1,4 @@
-package net.bluemind.xmpp.domains.federation;
+package net.bluemind.xmpp.common.federation;
 
 import java.util.List;
 import java.util.Locale;
