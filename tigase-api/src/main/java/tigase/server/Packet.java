@@ -35,6 +35,10 @@ public class Packet {
         throw new UnsupportedOperationException();
     }
 
+    public void setPacketFrom(JID from) {
+        throw new UnsupportedOperationException();
+    }
+
     public JID getPacketFrom() {
         throw new UnsupportedOperationException();
     }

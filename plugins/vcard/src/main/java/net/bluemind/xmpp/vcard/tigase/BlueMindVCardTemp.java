@@ -103,6 +103,7 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
                         pusher = new AvatarPusher(created.requests, requesters);
                         created.service.addListener(onAvatarChange);
                         created.service.addCardListener(onCardChange);
+                        created.addresses.hostedDomains(this::hostsDomain);
                         runtime = created;
                     } catch (RuntimeException | LinkageError e) {
                         LOG.log(Level.SEVERE, "vcard plugin cannot start its engine", e);
@@ -153,11 +154,14 @@ public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceS
     public boolean preProcess(Packet packet, XMPPResourceConnection session, NonAuthUserRepository repo,
             Queue<Packet> results, Map<String, Object> settings) {
         try {
-            if (!"iq".equals(packet.getElemName())) {
-                return false;
-            }
             VCardRuntime r = runtime();
             if (r == null) {
+                return false;
+            }
+            if (AddressGate.check(packet, session, r.addresses, results)) {
+                return true; // to an address that is not a user's JID: answered (or readdressed) there
+            }
+            if (!"iq".equals(packet.getElemName())) {
                 return false;
             }
             PepGate.Claim claim = PepGate.claim(packet, session, pepServiceDeployed());

@@ -36,6 +36,12 @@ abstract class DirectoryIqProcessor extends XMPPProcessorAbstract {
     @Inject(nullAllowed = true)
     private UserRepository userRepository;
 
+    /** Whether Tigase hosts this domain (a BlueMind domain or alias); false while the vhost manager is missing. */
+    protected final boolean hostsDomain(String domain) {
+        VHostManagerIfc v = vHostManager;
+        return v != null && domain != null && v.isLocalDomain(domain);
+    }
+
     /** Who asks: hosted domains from Tigase's virtual hosts, subscriptions from the owner's stored roster. */
     protected final Requesters requesters = new Requesters(() -> vHostManager, () -> userRepository);
 

@@ -14,6 +14,7 @@ import net.bluemind.xmpp.vcard.PepRequests;
 import net.bluemind.xmpp.vcard.PhotoProcessor;
 import net.bluemind.xmpp.vcard.VCardRequests;
 import net.bluemind.xmpp.vcard.VCardService;
+import net.bluemind.xmpp.vcard.route.AddressBook;
 
 /**
  * The one vcard engine of this server, shared by the vcard-temp and vCard4 beans: built on first use from
@@ -26,6 +27,8 @@ final class VCardRuntime {
     final VCardService service;
     final VCardRequests requests;
     final PepRequests pep;
+    /** Who owns an address at our domains, for {@link AddressGate} and {@link AddressRouteFilter}. */
+    final AddressBook addresses;
     /**
      * Answers PEP requests claimed before Tigase's processors (on Tigase's own threads, which must not wait on
      * bm-core); when its queue is full the caller answers.
@@ -44,7 +47,10 @@ final class VCardRuntime {
         this.pep = new PepRequests(service, requests);
         this.pepAnswers = new ThreadPoolExecutor(4, 4, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000),
                 daemon("bm-xmpp-pep"), new ThreadPoolExecutor.CallerRunsPolicy());
+        this.addresses = new AddressBook(service, java.time.Duration.ofSeconds(30),
+                com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         bm.bus().subscribe(service);
+        bm.bus().subscribe(addresses);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -53,6 +59,11 @@ final class VCardRuntime {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** The engine if it is already built, else null (never builds it: for a packet filter on a hot path). */
+    static VCardRuntime ifStarted() {
+        return instance;
     }
 
     static VCardRuntime get() {
