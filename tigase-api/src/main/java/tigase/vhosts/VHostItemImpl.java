@@ -14,6 +14,10 @@ public class VHostItemImpl extends RepositoryItemAbstract implements VHostItem {
         throw new UnsupportedOperationException();
     }
 
+    protected VHostItemExtension initExtension(VHostItemExtension extension) {
+        throw new UnsupportedOperationException();
+    }
+
     protected void setExtensionManager(VHostItemExtensionManager extensionManager) {
         throw new UnsupportedOperationException();
     }

@@ -16,6 +16,12 @@ public abstract class XMPPProcessorAbstract extends AnnotatedXMPPProcessor imple
         throw new UnsupportedOperationException();
     }
 
+    public void processFromUserPacket(JID connectionId, Packet packet, XMPPResourceConnection session,
+            NonAuthUserRepository repo, Queue<Packet> results, Map<String, Object> settings)
+            throws PacketErrorTypeException {
+        throw new UnsupportedOperationException();
+    }
+
     public void processFromUserOutPacket(JID connectionId, Packet packet, XMPPResourceConnection session,
             NonAuthUserRepository repo, Queue<Packet> results, Map<String, Object> settings)
             throws PacketErrorTypeException {

@@ -2,6 +2,7 @@ package net.bluemind.xmpp.common.settings;
 
 import static net.bluemind.xmpp.common.settings.Parsers.amqpUri;
 import static net.bluemind.xmpp.common.settings.Parsers.bool;
+import static net.bluemind.xmpp.common.settings.Parsers.contactUris;
 import static net.bluemind.xmpp.common.settings.Parsers.domainNames;
 import static net.bluemind.xmpp.common.settings.Parsers.duration;
 import static net.bluemind.xmpp.common.settings.Parsers.httpUrls;
@@ -121,6 +122,12 @@ public final class Keys {
             "validity of generated self-signed certificates", duration(Duration.ofDays(1)));
     public static final Setting<Duration> CERTS_CHECK_INTERVAL = add("certs-check-interval", "1m",
             "how often certs-dir is re-read in case a file change was not noticed", duration(Duration.ofSeconds(1)));
+
+    public static final Setting<List<String>> ABUSE_ADDRESSES = add("abuse-addresses", "",
+            "XEP-0157: where abuse is reported, comma-separated mailto:, xmpp: or https: URIs, published in every "
+                    + "domain's disco#info (http://jabber.org/network/serverinfo); empty: none", contactUris());
+    public static final Setting<List<String>> ADMIN_ADDRESSES = add("admin-addresses", "",
+            "XEP-0157: the administrators' addresses, same form as abuse-addresses; empty: none", contactUris());
 
     // --- archive ---------------------------------------------------------------------------
     public static final Setting<List<URI>> ES_URLS = add("es-urls", "",

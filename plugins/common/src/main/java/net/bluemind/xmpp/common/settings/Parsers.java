@@ -135,6 +135,27 @@ final class Parsers {
         }, "comma-separated origins like https://mail.example.com, or empty");
     }
 
+    /** XEP-0157 contact addresses: mailto:, xmpp:, http: or https: URIs, comma-separated; empty: none. */
+    static ValueParser<List<String>> contactUris() {
+        return of(raw -> {
+            List<String> out = new ArrayList<>();
+            for (String part : raw.split(",")) {
+                String p = part.trim();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                URI u = URI.create(p);
+                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+                if (!List.of("mailto", "xmpp", "http", "https").contains(scheme)
+                        || u.getSchemeSpecificPart() == null || u.getSchemeSpecificPart().isBlank()) {
+                    throw new IllegalArgumentException("not a mailto:, xmpp: or https: address: " + p);
+                }
+                out.add(p);
+            }
+            return List.copyOf(out);
+        }, "comma-separated URIs like mailto:abuse@example.com, xmpp:admin@example.com, or empty");
+    }
+
     /** DNS domain names, comma-separated, lower case, without a trailing dot; empty: none. */
     static ValueParser<List<String>> domainNames() {
         return of(raw -> {

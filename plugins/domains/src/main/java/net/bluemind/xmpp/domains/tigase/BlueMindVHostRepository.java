@@ -52,6 +52,8 @@ public class BlueMindVHostRepository implements VHostComponentRepository, Initia
     private final List<RepositoryChangeListenerIfc<VHostItem>> listeners = new CopyOnWriteArrayList<>();
     private volatile VHostItem placeholderDefault;
     private volatile String defaultDomain = "";
+    private volatile List<String> abuseAddresses = List.of();
+    private volatile List<String> adminAddresses = List.of();
     private DomainsEngine engine;
 
     @Override
@@ -59,6 +61,8 @@ public class BlueMindVHostRepository implements VHostComponentRepository, Initia
         try {
             BmXmpp runtime = BmXmpp.shared();
             defaultDomain = runtime.settings().get(Keys.DEFAULT_DOMAIN);
+            abuseAddresses = runtime.settings().get(Keys.ABUSE_ADDRESSES);
+            adminAddresses = runtime.settings().get(Keys.ADMIN_ADDRESSES);
             engine = new DomainsEngine(runtime.settings(), runtime.core(), runtime.bus(), runtime.scheduler(),
                     this::installCertificate);
             engine.hosted().addListener(this);
@@ -113,7 +117,7 @@ public class BlueMindVHostRepository implements VHostComponentRepository, Initia
     }
 
     private VHostItem newItem(String host) {
-        return new BlueMindVHostItem(host, extensionManager, vhostDefaults);
+        return new BlueMindVHostItem(host, extensionManager, vhostDefaults, abuseAddresses, adminAddresses);
     }
 
     private static void tell(Runnable call) {

@@ -45,12 +45,18 @@ import tigase.xmpp.jid.BareJID;
 @Id(BlueMindVCardTemp.XMLNS)
 @Handles({@Handle(path = {"iq", "vCard"}, xmlns = BlueMindVCardTemp.XMLNS),
         @Handle(path = {"iq", "VCARD"}, xmlns = BlueMindVCardTemp.XMLNS)})
-@DiscoFeatures({BlueMindVCardTemp.XMLNS})
+@DiscoFeatures({BlueMindVCardTemp.XMLNS, BlueMindVCardTemp.PEP_VCARD_CONVERSION})
 @Bean(name = "vcard-temp", parent = SessionManager.class, active = true)
 public class BlueMindVCardTemp extends DirectoryIqProcessor implements PresenceState.ExtendedPresenceProcessorIfc,
         XMPPPacketFilterIfc, XMPPPreprocessorIfc, XMPPStopListenerIfc, Initializable, UnregisterAware {
 
     static final String XMLNS = "vcard-temp";
+    /**
+     * XEP-0398: the account's vcard-temp photo and its XEP-0084 avatar are one and the same directory photo (both
+     * read-only views of it), which is what this feature promises; Tigase lists sess-man's disco features in the
+     * account's own disco#info (and the server's).
+     */
+    static final String PEP_VCARD_CONVERSION = "urn:xmpp:pep-vcard-conversion:0";
     /** tigase-pubsub's session-manager processor: forwards PEP requests to the pubsub component. */
     static final String PEP_PROCESSOR = "pep";
     private static final Logger LOG = Logger.getLogger(BlueMindVCardTemp.class.getName());

@@ -1,0 +1,5 @@
+package tigase.vhosts;
+
+/** Declared members: only those bm-xmpp uses. */
+public abstract class VHostItemExtension<T extends VHostItemExtension<T>> implements VHostItemExtensionIfc<T> {
+}
