@@ -1,5 +1,7 @@
 package net.bluemind.xmpp.it.e2e;
 
+import static net.bluemind.xmpp.it.e2e.PeerClients.*;
+
 import org.assertj.core.api.SoftAssertions;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -277,21 +279,4 @@ class AliasAddressE2eIT {
         throw new AssertionError("no ping answered by " + target + " after 4 tries");
     }
 
-    private static BlockingQueue<Message> errors(XMPPTCPConnection c) {
-        BlockingQueue<Message> q = new LinkedBlockingQueue<>();
-        c.addSyncStanzaListener(s -> {
-            if (s instanceof Message m && m.getType() == Message.Type.error) {
-                q.add(m);
-            }
-        }, StanzaTypeFilter.MESSAGE);
-        return q;
-    }
-
-    private static void send(XMPPTCPConnection from, Jid to, String body) throws Exception {
-        from.sendStanza(from.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build());
-    }
-
-    private static String local(String jid) {
-        return jid.substring(0, jid.indexOf('@'));
-    }
 }

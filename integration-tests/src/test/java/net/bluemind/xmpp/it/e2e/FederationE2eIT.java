@@ -1,13 +1,13 @@
 package net.bluemind.xmpp.it.e2e;
 
+import static net.bluemind.xmpp.it.e2e.PeerClients.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +29,9 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
-import org.jivesoftware.smackx.forward.packet.Forwarded;
-import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.element.MamElements;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
@@ -376,76 +373,6 @@ class FederationE2eIT {
         }
     }
 
-    /** The raw answer to a vcard-temp get, as Smack received it. */
-    private static String vcardTemp(XMPPTCPConnection c, String jid) throws Exception {
-        IQ get = new RawIq("vCard", "vcard-temp", "", IQ.Type.get, JidCreate.from(jid));
-        try (StanzaCollector collector = c.createStanzaCollectorAndSend(get)) {
-            Stanza reply = collector.nextResult(10_000);
-            assertThat(reply).as("an answer to the vcard-temp get for " + jid).isNotNull();
-            return reply.toXML().toString();
-        }
-    }
-
-    /** The answer without what must differ between two requests: the stanza id and the address asked about. */
-    private static String normalized(String xml, String asked) {
-        return xml.replaceAll(" id=['\"][^'\"]*['\"]", " id='*'").replace(asked, "ADDRESS");
-    }
-
     // --- helpers -----------------------------------------------------------------------------------------------
-
-    private static ObjectNode fullCard() throws Exception {
-        return (ObjectNode) new ObjectMapper().readTree("""
-                {"identification": {"formatedName": {"value": "Maud Federation"},
-                   "name": {"familyNames": "Federation", "givenNames": "Maud"}, "nickname": {"value": "maud"}},
-                 "communications": {"tels": [{"value": "+33 5 61 00 00 77", "parameters": [{"label": "TYPE", "value": "work"}]},
-                   {"value": "+33 6 00 00 00 77", "parameters": [{"label": "TYPE", "value": "cell"}]}]},
-                 "organizational": {"title": "Head of Partnerships", "role": "Diplomat",
-                   "org": {"company": "Federation Test Corp", "department": "Outreach"}},
-                 "deliveryAddressing": [{"address": {"streetAddress": "2 Rabbit Hole Lane", "locality": "Toulouse",
-                   "postalCode": "31000", "countryName": "France"}}],
-                 "explanatory": {"note": "Talks to other servers."}}
-                """);
-    }
-
-    private static String local(String jid) {
-        return jid.substring(0, jid.indexOf('@'));
-    }
-
-    private static int count(String text, String what) {
-        int n = 0;
-        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitTrue(Check check, String what) throws Exception {
-        for (Instant until = Instant.now().plusSeconds(15); Instant.now().isBefore(until); Thread.sleep(200)) {
-            if (check.holds()) {
-                return;
-            }
-        }
-        throw new AssertionError("not within 15 s: " + what);
-    }
-
-
-
-    private static void send(XMPPTCPConnection from, Jid to, String body) throws Exception {
-        from.sendStanza(from.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build());
-    }
-
-    /** The bodies of the user's MAM history with a peer (newest page), only those given, oldest first. */
-    private static List<String> history(XMPPTCPConnection c, String peer, List<String> bodies) throws Exception {
-        MamManager.MamQuery page = MamManager.getInstanceFor(c).queryMostRecentPage(XmppClients.jid(peer), 20);
-        List<MamElements.MamResultExtension> results = page.getMamResultExtensions();
-        return results.stream().map(r -> {
-            Forwarded<Message> f = r.getForwarded();
-            return f.getForwardedStanza().getBody();
-        }).filter(bodies::contains).toList();
-    }
 
 }

@@ -1,5 +1,7 @@
 package net.bluemind.xmpp.it.e2e;
 
+import static net.bluemind.xmpp.it.e2e.PeerClients.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -297,7 +299,4 @@ class FederationPolicyE2eIT {
         throw new AssertionError("no ping to " + target + " answered after 4 tries: " + failures);
     }
 
-    private static void send(XMPPTCPConnection from, Jid to, String body) throws Exception {
-        from.sendStanza(from.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build());
-    }
 }

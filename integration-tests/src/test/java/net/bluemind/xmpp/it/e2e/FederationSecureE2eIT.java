@@ -1,5 +1,7 @@
 package net.bluemind.xmpp.it.e2e;
 
+import static net.bluemind.xmpp.it.e2e.PeerClients.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,7 +20,6 @@ import net.bluemind.xmpp.testkit.services.ProsodyPeer;
 import net.bluemind.xmpp.testkit.tls.TestCa;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.StanzaCollector;
-import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
@@ -403,29 +404,4 @@ class FederationSecureE2eIT {
         throw new AssertionError(what + ": no ping answered across the s2s links after 4 tries: " + failures);
     }
 
-    private static BlockingQueue<Message> errors(XMPPTCPConnection c) {
-        BlockingQueue<Message> q = new LinkedBlockingQueue<>();
-        c.addSyncStanzaListener(s -> {
-            if (s instanceof Message m && m.getType() == Message.Type.error) {
-                q.add(m);
-            }
-        }, StanzaTypeFilter.MESSAGE);
-        return q;
-    }
-
-    private static void send(XMPPTCPConnection from, Jid to, String body) throws Exception {
-        from.sendStanza(from.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.chat).setBody(body).build());
-    }
-
-    private static String local(String jid) {
-        return jid.substring(0, jid.indexOf('@'));
-    }
-
-    private static int count(String text, String what) {
-        int n = 0;
-        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
-            n++;
-        }
-        return n;
-    }
 }
