@@ -25,6 +25,10 @@ public class S2SConnectionManager {
         throw new UnsupportedOperationException("declaration only");
     }
 
+    public void reconnectionFailed(Map<String, Object> port_props) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     public void serviceStarted(S2SIOService serv) {
         throw new UnsupportedOperationException("declaration only");
     }

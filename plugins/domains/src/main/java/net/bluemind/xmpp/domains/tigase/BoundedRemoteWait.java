@@ -171,6 +171,11 @@ final class BoundedRemoteWait {
         return waits.attemptDelay(cid.toString(), System.currentTimeMillis());
     }
 
+    /** Whether stanzas still wait for the link of this held-back connection attempt. */
+    static boolean stillWaiting(Map<CID, CIDConnections> links, Map<String, Object> portProps) {
+        return !(portProps.get(S2SConnectionManager.CID_KEY) instanceof CID cid) || waiting(links, cid) > 0;
+    }
+
     void later(Runnable r, long delayMs) {
         timer.schedule(() -> {
             try {

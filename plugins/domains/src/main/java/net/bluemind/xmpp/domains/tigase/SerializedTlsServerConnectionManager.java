@@ -48,7 +48,14 @@ public class SerializedTlsServerConnectionManager extends S2SConnectionManager {
         if (delay <= 0) {
             super.initNewConnection(port_props);
         } else {
-            bounded.later(() -> super.initNewConnection(port_props), delay);
+            bounded.later(() -> {
+                if (bounded.stillWaiting(cidConnections, port_props)) {
+                    super.initNewConnection(port_props);
+                } else {
+                    // the stanzas went back (or out) meanwhile: Tigase forgets the attempt as a failed one
+                    reconnectionFailed(port_props);
+                }
+            }, delay);
         }
     }
 
