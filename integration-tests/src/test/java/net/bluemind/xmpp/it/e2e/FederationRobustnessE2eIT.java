@@ -199,7 +199,7 @@ class FederationRobustnessE2eIT {
             }
             for (FakeServer f : fakes) {
                 // stock Tigase: one attempt every 2 s (~30 in 60 s); backing off 2, 4, 8, 16, 30 s: 5 (2 for slow.test)
-                assertThat(f.connections.size()).as(f.name + ": connection attempts back off").isBetween(1, 7);
+                assertThat(f.connections.size()).as(f.name + ": connection attempts back off").isBetween(1, 6);
             }
         } finally {
             desk.disconnect();

@@ -20,6 +20,10 @@ public final class RemoteServerWaits {
     public enum Condition { REMOTE_SERVER_NOT_FOUND, REMOTE_SERVER_TIMEOUT }
 
     static final long FIRST_RETRY_DELAY_MS = 2_000;
+    /** Tigase waits this long itself before every outgoing connection (ConnectionManager.connectionDelay). */
+    static final long CONNECTION_DELAY_MS = 2_000;
+    /** How long after the end of a wait an attempt that could not connect before it is held. */
+    static final long PAST_END_MS = 1_000;
 
     private final long bounceAfterMs;
     private final long maxRetryDelayMs;
@@ -83,7 +87,8 @@ public final class RemoteServerWaits {
     /**
      * A connection attempt for {@code link} is about to be made: how long to hold it back (ms). The first attempt of a
      * wait goes at once; each further one waits twice as long as the previous one (from 2 s), at most the maximum
-     * retry delay, and never past the end of the wait.
+     * retry delay; one that could not connect before the end of the wait (Tigase adds 2 s) is held until just after
+     * it, when the caller drops it if its stanzas went back.
      */
     public long attemptDelay(String link, long now) {
         Wait w = waits.get(link);
@@ -99,7 +104,11 @@ public final class RemoteServerWaits {
         }
         long delay = Math.min(maxRetryDelayMs, FIRST_RETRY_DELAY_MS << Math.min(n - 1, 20));
         long left = w.since + bounceAfterMs - now;
-        return Math.max(0, Math.min(delay, left));
+        if (delay + CONNECTION_DELAY_MS >= left) {
+            // could not connect before the end: held until just after it, when its stanzas have gone back
+            return Math.max(0, left) + PAST_END_MS;
+        }
+        return delay;
     }
 
     /**

@@ -38,7 +38,7 @@ class RemoteServerWaitsTest {
     }
 
     @Test
-    void attemptsBackOffFromTwoSecondsDoublingUpToTheMaximumNeverPastTheEnd() {
+    void attemptsBackOffFromTwoSecondsDoublingUpToTheMaximumAndNoneIsMadeThatCannotConnectBeforeTheEnd() {
         waits.queued(LINK, 0, 0, 1);
         assertThat(waits.attemptDelay(LINK, 0)).as("first attempt").isZero();
         assertThat(waits.attemptDelay(LINK, 2_000)).isEqualTo(2_000);
@@ -46,9 +46,11 @@ class RemoteServerWaitsTest {
         assertThat(waits.attemptDelay(LINK, 12_000)).isEqualTo(8_000);
         assertThat(waits.attemptDelay(LINK, 22_000)).isEqualTo(16_000);
         assertThat(waits.attemptDelay(LINK, 25_000)).as("capped at 30 s").isEqualTo(30_000);
-        assertThat(waits.attemptDelay(LINK, 50_000)).as("not past the end of the wait").isEqualTo(10_000);
-        assertThat(waits.attemptDelay(LINK, 70_000)).isZero();
-        assertThat(waits.attempts(LINK)).isEqualTo(8);
+        assertThat(waits.attemptDelay(LINK, 50_000)).as("could not connect before the end: held until just after it")
+                .isEqualTo(11_000);
+        assertThat(waits.attemptDelay(LINK, 59_000)).as("Tigase's own 2 s would pass the end").isEqualTo(2_000);
+        assertThat(waits.attemptDelay(LINK, 70_000)).isEqualTo(1_000);
+        assertThat(waits.attempts(LINK)).isEqualTo(9);
     }
 
     @Test
