@@ -122,6 +122,11 @@ public final class Keys {
             "validity of generated self-signed certificates", duration(Duration.ofDays(1)));
     public static final Setting<Duration> CERTS_CHECK_INTERVAL = add("certs-check-interval", "1m",
             "how often certs-dir is re-read in case a file change was not noticed", duration(Duration.ofSeconds(1)));
+    public static final Setting<Duration> S2S_BOUNCE_AFTER = add("s2s-bounce-after", "60s",
+            "longest a message for another server waits for the link to it (the remote server is down, silent, sends"
+                    + " garbage, or TLS or dialback fails) before it goes back to its sender with an error"
+                    + " (remote-server-timeout when the server answered on its port, else remote-server-not-found);"
+                    + " connection attempts meanwhile back off from 2s to 30s", duration(Duration.ofSeconds(5)));
 
     public static final Setting<List<String>> ABUSE_ADDRESSES = add("abuse-addresses", "",
             "XEP-0157: where abuse is reported, comma-separated mailto:, xmpp: or https: URIs, published in every "
