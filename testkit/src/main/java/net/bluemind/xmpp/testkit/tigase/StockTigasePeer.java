@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import net.bluemind.xmpp.testkit.services.LoopbackRoute;
+import net.bluemind.xmpp.testkit.services.TcpRelay;
 
 /**
  * Another XMPP server on the internet that happens to be a stock Tigase 8.4.0 (no bm-xmpp bundle): a copy of a
@@ -21,6 +22,12 @@ import net.bluemind.xmpp.testkit.services.LoopbackRoute;
  * store with Tigase's own stored procedure before the start. The names it resolves come from a hosts file of its own
  * ({@code -Djdk.net.hosts.file}); its s2s code logs at ALL ({@code --debug = server.xmppserver}) so that a test can
  * tell from {@link #log()} how links were encrypted and authenticated. Stopped (SIGTERM) and removed at close.
+ *
+ * <p>A stock Tigase never opens a server-to-server connection to 127.0.0.1: it takes a remote domain resolving there
+ * for a DNS misconfiguration ({@code CIDConnections}: "DNS misconfiguration for domain", the stanza bounces with
+ * {@code remote-server-not-found}, "S2S - destination host not found"). A name given as 127.0.0.1 in {@code hosts} (the
+ * e2e Tigase listens there only) is therefore resolved by the peer to {@value #RELAY_ADDRESS}, where a {@link TcpRelay}
+ * forwards port {@value #S2S_PORT} to 127.0.0.1, byte for byte (TLS end to end).
  */
 public final class StockTigasePeer implements AutoCloseable {
 
@@ -28,16 +35,21 @@ public final class StockTigasePeer implements AutoCloseable {
     public static final String ADDRESSES = "198.18.79.0/24";
     public static final String FIRST_ADDRESS = "198.18.79.1";
     public static final int C2S_PORT = 5222;
+    public static final int S2S_PORT = 5269;
+    /** Where the peer finds the servers that listen on 127.0.0.1 only (through a {@link TcpRelay}). */
+    public static final String RELAY_ADDRESS = "198.18.79.254";
 
     private final String domain;
     private final TigaseUnderTest tigase;
     private final LoopbackRoute route;
+    private final TcpRelay relay;
     private final Duration startTook;
 
-    private StockTigasePeer(String domain, TigaseUnderTest tigase, LoopbackRoute route, Duration startTook) {
+    private StockTigasePeer(String domain, TigaseUnderTest tigase, LoopbackRoute route, TcpRelay relay, Duration startTook) {
         this.domain = domain;
         this.tigase = tigase;
         this.route = route;
+        this.relay = relay;
         this.startTook = startTook;
     }
 
@@ -66,20 +78,27 @@ public final class StockTigasePeer implements AutoCloseable {
         long started = System.nanoTime();
         LoopbackRoute route = LoopbackRoute.ensure(ADDRESSES);
         TigaseUnderTest t = null;
+        TcpRelay relay = null;
         try {
+            if (hosts.containsValue("127.0.0.1")) {
+                relay = TcpRelay.start(RELAY_ADDRESS, S2S_PORT, "127.0.0.1", S2S_PORT);
+            }
             t = TigaseUnderTest.installWithoutBundle(install, repo).listenOn(address);
             t.configureBaseline(domain, null, List.of("--debug = server.xmppserver"));
             StringBuilder h = new StringBuilder("127.0.0.1 localhost\n").append(address).append(' ').append(domain).append('\n');
-            hosts.forEach((name, ip) -> h.append(ip).append(' ').append(name).append('\n'));
+            hosts.forEach((name, ip) -> h.append("127.0.0.1".equals(ip) ? RELAY_ADDRESS : ip).append(' ').append(name).append('\n'));
             Path hostsFile = t.home().resolve("etc/hosts");
             Files.writeString(hostsFile, h, StandardCharsets.US_ASCII);
             t.jvmArgs(List.of("-Djdk.net.hosts.file=" + hostsFile));
             t.createOwnUsers(users);
             t.start(timeout);
-            return new StockTigasePeer(domain, t, route, Duration.ofNanos(System.nanoTime() - started));
+            return new StockTigasePeer(domain, t, route, relay, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (t != null) {
                 t.close();
+            }
+            if (relay != null) {
+                relay.close();
             }
             route.close();
             throw e;
@@ -125,6 +144,9 @@ public final class StockTigasePeer implements AutoCloseable {
         try {
             tigase.close();
         } finally {
+            if (relay != null) {
+                relay.close();
+            }
             route.close();
         }
     }
