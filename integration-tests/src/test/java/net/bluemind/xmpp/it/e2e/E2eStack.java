@@ -72,13 +72,15 @@ final class E2eStack {
      * The names Tigase resolves, given to its JVM as a hosts file: loopback and this machine, and the remote servers
      * the federation tests start ({@link FederationE2eIT}: {@value #PEER_DOMAIN} on Prosody's own address;
      * {@link FederationEjabberdE2eIT}: {@value #EJABBERD_DOMAIN} on ejabberd's; {@link FederationRobustnessE2eIT}: the
-     * bad servers of {@link #BAD_PEERS}).
+     * bad servers of {@link #BAD_PEERS}; {@link FederationTigaseE2eIT}: {@value #TIGASE_PEER_DOMAIN} on a stock
+     * Tigase's).
      */
     private static Path writeHostsFile(Path work) throws java.io.IOException {
         Path hosts = work.resolve("hosts");
         StringBuilder h = new StringBuilder("127.0.0.1 localhost " + java.net.InetAddress.getLocalHost().getHostName() + "\n"
                 + net.bluemind.xmpp.testkit.services.ProsodyPeer.FIRST_ADDRESS + " " + PEER_DOMAIN + "\n"
-                + net.bluemind.xmpp.testkit.services.EjabberdPeer.DEFAULT_ADDRESS + " " + EJABBERD_DOMAIN + "\n");
+                + net.bluemind.xmpp.testkit.services.EjabberdPeer.DEFAULT_ADDRESS + " " + EJABBERD_DOMAIN + "\n"
+                + net.bluemind.xmpp.testkit.tigase.StockTigasePeer.FIRST_ADDRESS + " " + TIGASE_PEER_DOMAIN + "\n");
         BAD_PEERS.forEach((name, address) -> h.append(address).append(' ').append(name).append('\n'));
         Files.writeString(hosts, h);
         return hosts;
@@ -97,6 +99,9 @@ final class E2eStack {
 
     /** The remote server of the federation test (Prosody), which Tigase resolves through {@link #writeHostsFile}. */
     static final String PEER_DOMAIN = "partner.test";
+
+    /** The remote server of {@link FederationTigaseE2eIT} (a stock Tigase), resolved the same way. */
+    static final String TIGASE_PEER_DOMAIN = "tigase.test";
 
     /** The running stack, started at the first call; null when TIGASE_HOME is not set (the caller skips). */
     static synchronized E2eStack get() throws Exception {

@@ -145,12 +145,18 @@ public final class TigaseUnderTest implements AutoCloseable {
      * or null to let Tigase make its own.
      */
     public void configureBaseline(String domain, String certificatePemOrNull) throws IOException {
+        configureBaseline(domain, certificatePemOrNull, List.of());
+    }
+
+    /** The same, with more lines of init.properties after Tigase's defaults (e.g. {@code --debug = server.xmppserver}). */
+    public void configureBaseline(String domain, String certificatePemOrNull, List<String> moreLines) throws IOException {
         if (certificatePemOrNull != null) {
             Files.createDirectories(home.resolve("certs"));
             Files.writeString(home.resolve("certs/" + domain + ".pem"), certificatePemOrNull, StandardCharsets.US_ASCII);
         }
         writeInitProperties("config-type = --gen-config-def\n--virt-hosts = " + domain + "\n--admins = admin@" + domain
-                + "\n--user-db = derby\n--user-db-uri = jdbc:derby:tigasedb;create=true\n");
+                + "\n--user-db = derby\n--user-db-uri = jdbc:derby:tigasedb;create=true\n"
+                + moreLines.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining()));
     }
 
     private void writeInitProperties(String text) throws IOException {
