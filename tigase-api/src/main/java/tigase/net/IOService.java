@@ -2,6 +2,7 @@ package tigase.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.ConcurrentMap;
 
 /** Declared members: only those bm-xmpp uses. */
@@ -15,6 +16,14 @@ public abstract class IOService<RefObject> {
     }
 
     public ConcurrentMap<String, Object> getSessionData() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    public SocketChannel getSocketChannel() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    public boolean isConnected() {
         throw new UnsupportedOperationException("declaration only");
     }
 

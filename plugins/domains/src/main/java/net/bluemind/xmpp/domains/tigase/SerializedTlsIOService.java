@@ -15,11 +15,13 @@ import tigase.xmpp.XMPPIOService;
  * alike), 0 of 1,000 with this class.
  * <p>
  * The locking is {@link SerializedSocketIo}'s, shared with the server-to-server connections
- * ({@link SerializedTlsS2SIOService}).
+ * ({@link SerializedTlsS2SIOService}). A stop that is only Tigase's selector race after STARTTLS is not carried out
+ * ({@link SelectorReRegistration}).
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
     private final SerializedSocketIo serialized = new SerializedSocketIo(writeInProgress);
+    private final SelectorReRegistration selector = new SelectorReRegistration();
 
     @Override
     public void addPacketToSend(Packet packet) {
@@ -49,6 +51,9 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
     @Override
     public void forceStop() {
+        if (selector.putBackInsteadOfStop(this)) {
+            return;
+        }
         serialized.stopped();
         super.forceStop();
     }
