@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
 import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.BlueMindReader;
@@ -26,10 +25,8 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.mam.element.MamElements;
@@ -129,13 +126,7 @@ class FederationE2eIT {
         XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
         try {
             probeLink(p, DOMAIN, "pia -> " + DOMAIN + " (ping, both directions)");
-            String nobody = "nobody.fed" + RUN + "@" + DOMAIN;
-            String ofMaud = normalized(vcardTemp(p, maud), maud);
-            String ofNobody = normalized(vcardTemp(p, nobody), nobody);
-            System.out.println("federation: a stranger asking for maud's vcard-temp gets " + ofMaud);
-            assertThat(ofMaud).as("maud's vcard-temp asked by a stranger on " + PEER).contains("item-not-found")
-                    .doesNotContain("FN", "ORG", "TEL", "PHOTO");
-            assertThat(ofMaud).as("the same answer as for an address that does not exist").isEqualTo(ofNobody);
+            assertStrangerLearnsNothing(p, maud, "nobody.fed" + RUN + "@" + DOMAIN, "federation");
         } finally {
             p.disconnect();
             desk.disconnect();
@@ -151,13 +142,9 @@ class FederationE2eIT {
         try {
             probeLink(p, DOMAIN, "pia -> " + DOMAIN + " (ping)");
             probeLink(desk, PEER, "maud -> " + PEER + " (ping)");
-            XmppClients.befriend(desk, p);
+            subscribeBothWays(desk, p);
             // maud's second resource after the handshake: Smack refuses subscription requests by default
             mobile = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "mobile");
-            Roster deskRoster = Roster.getInstanceFor(desk);
-            Roster piaRoster = Roster.getInstanceFor(p);
-            awaitTrue(() -> deskRoster.getPresence(XmppClients.jid(pia)).isAvailable(), "maud sees pia available");
-            awaitTrue(() -> piaRoster.getPresence(XmppClients.jid(maud)).isAvailable(), "pia sees maud available");
 
             // after maud accepted: the business card, nothing of the phone numbers, address and note
             String card = vcardTemp(p, maud);
@@ -165,39 +152,10 @@ class FederationE2eIT {
                     "<ORGNAME>Federation Test Corp</ORGNAME>", "<TITLE>Head of Partnerships</TITLE>", "<PHOTO>", "<BINVAL>");
             assertThat(card).doesNotContain("<TEL", "<ADR", "<NOTE", "+33", "Toulouse", "Talks to other servers");
 
-            BlockingQueue<String> maudGot = XmppClients.chatInbox(desk);
-            BlockingQueue<String> piaGot = XmppClients.chatInbox(p);
-            BlockingQueue<String> received = XmppClients.carbons(mobile, CarbonExtension.Direction.received);
-            BlockingQueue<String> sent = XmppClients.carbons(mobile, CarbonExtension.Direction.sent);
-            List<String> said = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                String in = "fedin" + i + "x" + RUN;
-                send(p, desk.getUser(), in);
-                assertThat(maudGot.poll(15, TimeUnit.SECONDS)).as("maud (desk) got pia's message " + i).isEqualTo(in);
-                assertThat(received.poll(15, TimeUnit.SECONDS)).as("maud's other resource: received carbon " + i).isEqualTo(in);
-                String out = "fedout" + i + "x" + RUN;
-                send(desk, p.getUser(), out);
-                assertThat(piaGot.poll(15, TimeUnit.SECONDS)).as("pia got maud's message " + i).isEqualTo(out);
-                assertThat(sent.poll(15, TimeUnit.SECONDS)).as("maud's other resource: sent carbon " + i).isEqualTo(out);
-                said.add(in);
-                said.add(out);
-            }
-            assertThat(maudGot).as("nothing else for maud").isEmpty();
-            assertThat(piaGot).as("nothing else for pia").isEmpty();
-
-            for (String w : said) {
-                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
-            }
-            Thread.sleep(1500); // a second copy would come within the flush interval
-            for (String w : said) {
-                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
-            }
+            List<String> said = chatThreeEachWay(p, desk, mobile, "fedx" + RUN);
+            assertArchivedOnce(stack.es, said);
             assertThat(history(mobile, pia, said)).as("maud's MAM history with pia, in order, full text").containsExactlyElementsOf(said);
-            JsonNode read = new BlueMindReader(stack.es).awaitConversation(maud, pia, said.size());
-            List<String> readerSaw = new ArrayList<>();
-            read.forEach(h -> readerSaw.add(0, h.path("_source").path("message").asText()));
-            assertThat(readerSaw.stream().filter(said::contains).toList())
-                    .as("BlueMind's reader: (from:maud AND to:pia) OR (from:pia AND to:maud), newest first").containsExactlyElementsOf(said);
+            assertReaderSaw(stack.es, maud, pia, said);
         } finally {
             for (XMPPTCPConnection c : java.util.Arrays.asList(p, desk, mobile)) {
                 if (c != null) {
@@ -245,13 +203,7 @@ class FederationE2eIT {
             XmppClients.roomMessage(piaGot, fromMaud);
 
             List<String> said = List.of(before.get(0), before.get(1), fromPia, fromMaud);
-            for (String w : said) {
-                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
-            }
-            Thread.sleep(1500);
-            for (String w : said) {
-                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
-            }
+            assertArchivedOnce(stack.es, said);
             JsonNode room = new BlueMindReader(stack.es).awaitRoom(roomJid.toString(), said.size());
             System.out.println("federation: the room as BlueMind reads it: " + room);
             JsonNode piaDoc = null;

@@ -6,26 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
-import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.EjabberdPeer;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.AfterAll;
@@ -124,13 +119,7 @@ class FederationEjabberdE2eIT {
         XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
         try {
             awaitLink(p, DOMAIN, "erin -> " + DOMAIN + " (ping, both directions)");
-            String nobody = "nobody.fedej" + RUN + "@" + DOMAIN;
-            String ofMaud = normalized(vcardTemp(p, maud), maud);
-            String ofNobody = normalized(vcardTemp(p, nobody), nobody);
-            System.out.println("federation-ejabberd: a stranger asking for maud's vcard-temp gets " + ofMaud);
-            assertThat(ofMaud).as("maud's vcard-temp asked by a stranger on " + PEER).contains("item-not-found")
-                    .doesNotContain("FN", "ORG", "TEL", "PHOTO");
-            assertThat(ofMaud).as("the same answer as for an address that does not exist").isEqualTo(ofNobody);
+            assertStrangerLearnsNothing(p, maud, "nobody.fedej" + RUN + "@" + DOMAIN, "federation-ejabberd");
         } finally {
             p.disconnect();
             desk.disconnect();
@@ -146,13 +135,9 @@ class FederationEjabberdE2eIT {
         try {
             awaitLink(p, DOMAIN, "erin -> " + DOMAIN + " (ping)");
             awaitLink(desk, PEER, "maud -> " + PEER + " (ping)");
-            XmppClients.befriend(desk, p);
+            subscribeBothWays(desk, p);
             // maud's second resource after the handshake: Smack refuses subscription requests by default
             mobile = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "mobile");
-            Roster deskRoster = Roster.getInstanceFor(desk);
-            Roster erinRoster = Roster.getInstanceFor(p);
-            awaitTrue(() -> deskRoster.getPresence(XmppClients.jid(erin)).isAvailable(), "maud sees erin available");
-            awaitTrue(() -> erinRoster.getPresence(XmppClients.jid(maud)).isAvailable(), "erin sees maud available");
 
             // after maud accepted: the business card, nothing of the phone numbers, address and note
             String card = vcardTemp(p, maud);
@@ -160,33 +145,8 @@ class FederationEjabberdE2eIT {
                     "<ORGNAME>Federation Test Corp</ORGNAME>", "<TITLE>Head of Partnerships</TITLE>", "<PHOTO>", "<BINVAL>");
             assertThat(card).doesNotContain("<TEL", "<ADR", "<NOTE", "+33", "Toulouse", "Talks to other servers");
 
-            BlockingQueue<String> maudGot = XmppClients.chatInbox(desk);
-            BlockingQueue<String> erinGot = XmppClients.chatInbox(p);
-            BlockingQueue<String> received = XmppClients.carbons(mobile, CarbonExtension.Direction.received);
-            BlockingQueue<String> sent = XmppClients.carbons(mobile, CarbonExtension.Direction.sent);
-            List<String> said = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                String in = "fedejin" + i + "x" + RUN;
-                send(p, desk.getUser(), in);
-                assertThat(maudGot.poll(15, TimeUnit.SECONDS)).as("maud (desk) got erin's message " + i).isEqualTo(in);
-                assertThat(received.poll(15, TimeUnit.SECONDS)).as("maud's other resource: received carbon " + i).isEqualTo(in);
-                String out = "fedejout" + i + "x" + RUN;
-                send(desk, p.getUser(), out);
-                assertThat(erinGot.poll(15, TimeUnit.SECONDS)).as("erin got maud's message " + i).isEqualTo(out);
-                assertThat(sent.poll(15, TimeUnit.SECONDS)).as("maud's other resource: sent carbon " + i).isEqualTo(out);
-                said.add(in);
-                said.add(out);
-            }
-            assertThat(maudGot).as("nothing else for maud").isEmpty();
-            assertThat(erinGot).as("nothing else for erin").isEmpty();
-
-            for (String w : said) {
-                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
-            }
-            Thread.sleep(1500); // a second copy would come within the flush interval
-            for (String w : said) {
-                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
-            }
+            List<String> said = chatThreeEachWay(p, desk, mobile, "fedejx" + RUN);
+            assertArchivedOnce(stack.es, said);
             assertThat(history(mobile, erin, said)).as("maud's MAM history with erin, in order, full text").containsExactlyElementsOf(said);
         } finally {
             for (XMPPTCPConnection c : java.util.Arrays.asList(p, desk, mobile)) {
@@ -224,13 +184,7 @@ class FederationEjabberdE2eIT {
             maudRoom.sendMessage(fromMaud);
             XmppClients.roomMessage(erinGot, fromMaud);
 
-            for (String w : List.of(fromErin, fromMaud)) {
-                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
-            }
-            Thread.sleep(1500);
-            for (String w : List.of(fromErin, fromMaud)) {
-                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
-            }
+            assertArchivedOnce(stack.es, List.of(fromErin, fromMaud));
             String doc = stack.awaitInElasticsearch(fromErin);
             System.out.println("federation-ejabberd: erin's room message in Elasticsearch: " + doc);
             assertThat(doc).as("the archived room message names the remote occupant").contains("erin");

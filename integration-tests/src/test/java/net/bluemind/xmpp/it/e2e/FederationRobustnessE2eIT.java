@@ -1,5 +1,6 @@
 package net.bluemind.xmpp.it.e2e;
 
+import static net.bluemind.xmpp.it.e2e.PeerClients.assertArchivedOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,13 +164,7 @@ class FederationRobustnessE2eIT {
                 Thread.sleep(4000);
             }
             System.out.println("robustness: " + local.size() + " local messages while the bad servers hang, latencies (ms) " + latencies);
-            for (String w : local) {
-                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
-            }
-            Thread.sleep(1500);
-            for (String w : local) {
-                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
-            }
+            assertArchivedOnce(stack.es, local);
 
             // every message to a bad server comes back as an error
             long deadline = t0 + TimeUnit.SECONDS.toNanos(BOUNCE_WAIT_SECONDS);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
-import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.BlueMindReader;
 import net.bluemind.xmpp.testkit.tigase.StockTigasePeer;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
@@ -23,7 +21,6 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
@@ -162,13 +159,7 @@ class FederationTigaseE2eIT {
         XMPPTCPConnection t = atPeer("phone");
         XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
         try {
-            String nobody = "nobody.tg" + RUN + "@" + DOMAIN;
-            String ofMaud = normalized(vcardTemp(t, maud), maud);
-            String ofNobody = normalized(vcardTemp(t, nobody), nobody);
-            System.out.println("federation-tigase: a stranger on " + PEER + " asking for maud's vcard-temp gets " + ofMaud);
-            assertThat(ofMaud).as("maud's vcard-temp asked by a stranger on " + PEER).contains("item-not-found")
-                    .doesNotContain("FN", "ORG", "TEL", "PHOTO");
-            assertThat(ofMaud).as("the same answer as for an address that does not exist").isEqualTo(ofNobody);
+            assertStrangerLearnsNothing(t, maud, "nobody.tg" + RUN + "@" + DOMAIN, "federation-tigase");
         } finally {
             t.disconnect();
             desk.disconnect();
@@ -181,11 +172,7 @@ class FederationTigaseE2eIT {
         XMPPTCPConnection t = atPeer("phone");
         XMPPTCPConnection desk = XmppClients.loginAt(XmppClients.SERVER, maud, PASSWORD, "desk");
         try {
-            XmppClients.befriend(desk, t);
-            Roster deskRoster = Roster.getInstanceFor(desk);
-            Roster tessRoster = Roster.getInstanceFor(t);
-            awaitTrue(() -> deskRoster.getPresence(XmppClients.jid(tess)).isAvailable(), "maud sees tess available");
-            awaitTrue(() -> tessRoster.getPresence(XmppClients.jid(maud)).isAvailable(), "tess sees maud available");
+            subscribeBothWays(desk, t);
 
             String card = vcardTemp(t, maud);
             System.out.println("federation-tigase: maud's card for her contact tess: " + card.length() + " characters");
@@ -193,33 +180,10 @@ class FederationTigaseE2eIT {
                     "<ORGNAME>Federation Test Corp</ORGNAME>", "<TITLE>Head of Peering</TITLE>", "<BINVAL>");
             assertThat(card).doesNotContain("<TEL", "<NOTE", "+33", "stock Tigase.");
 
-            BlockingQueue<String> maudGot = XmppClients.chatInbox(desk);
-            BlockingQueue<String> tessGot = XmppClients.chatInbox(t);
-            List<String> said = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                String in = "tgin" + i + "x" + RUN;
-                send(t, desk.getUser(), in);
-                assertThat(maudGot.poll(15, TimeUnit.SECONDS)).as("maud got tess's message " + i).isEqualTo(in);
-                String out = "tgout" + i + "x" + RUN;
-                send(desk, t.getUser(), out);
-                assertThat(tessGot.poll(15, TimeUnit.SECONDS)).as("tess got maud's message " + i).isEqualTo(out);
-                said.add(in);
-                said.add(out);
-            }
-            assertThat(maudGot).as("nothing else for maud").isEmpty();
-            assertThat(tessGot).as("nothing else for tess").isEmpty();
-            for (String w : said) {
-                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
-            }
-            Thread.sleep(1500); // a second copy would come within the flush interval
-            for (String w : said) {
-                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
-            }
+            List<String> said = chatThreeEachWay(t, desk, null, "tgx" + RUN);
+            assertArchivedOnce(stack.es, said);
             assertThat(history(desk, tess, said)).as("maud's MAM history with tess, in order, full text").containsExactlyElementsOf(said);
-            var read = new BlueMindReader(stack.es).awaitConversation(maud, tess, said.size());
-            List<String> readerSaw = new ArrayList<>();
-            read.forEach(h -> readerSaw.add(0, h.path("_source").path("message").asText()));
-            assertThat(readerSaw.stream().filter(said::contains).toList()).as("BlueMind's reader").containsExactlyElementsOf(said);
+            assertReaderSaw(stack.es, maud, tess, said);
         } finally {
             t.disconnect();
             desk.disconnect();
@@ -275,13 +239,7 @@ class FederationTigaseE2eIT {
             XmppClients.roomMessage(tessMessages, fromMaud);
 
             List<String> said = List.of(before.get(0), before.get(1), fromTess, fromMaud);
-            for (String w : said) {
-                assertThat(ArchiveCount.awaitWithWord(stack.es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
-            }
-            Thread.sleep(1500);
-            for (String w : said) {
-                assertThat(ArchiveCount.withWord(stack.es, w)).as("archived exactly once: " + w).isEqualTo(1);
-            }
+            assertArchivedOnce(stack.es, said);
             var room = new BlueMindReader(stack.es).awaitRoom(roomJid.toString(), said.size());
             String nick = null;
             for (var h : room) {

@@ -2,18 +2,27 @@ package net.bluemind.xmpp.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import net.bluemind.xmpp.testkit.services.ArchiveCount;
+import net.bluemind.xmpp.testkit.services.BlueMindReader;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jivesoftware.smackx.forward.packet.Forwarded;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.element.MamElements;
@@ -105,5 +114,83 @@ final class PeerClients {
                    "postalCode": "31000", "countryName": "France"}}],
                  "explanatory": {"note": "Talks to other servers."}}
                 """);
+    }
+
+    /** Each word archived, then, after the archive's flush interval (when a second copy would come), exactly once. */
+    static void assertArchivedOnce(URI es, List<String> words) throws Exception {
+        for (String w : words) {
+            assertThat(ArchiveCount.awaitWithWord(es, w, 1, Duration.ofSeconds(20))).as("archived: " + w).isEqualTo(1);
+        }
+        Thread.sleep(1500);
+        for (String w : words) {
+            assertThat(ArchiveCount.withWord(es, w)).as("archived exactly once: " + w).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A user of another server who is not a contact asks for a BlueMind user's vcard-temp: nothing of the card, and the
+     * same answer as for an address that does not exist (no user enumeration).
+     */
+    static void assertStrangerLearnsNothing(XMPPTCPConnection stranger, String user, String nobody, String log)
+            throws Exception {
+        String ofUser = normalized(vcardTemp(stranger, user), user);
+        String ofNobody = normalized(vcardTemp(stranger, nobody), nobody);
+        System.out.println(log + ": a stranger asking for " + local(user) + "'s vcard-temp gets " + ofUser);
+        assertThat(ofUser).as(user + "'s vcard-temp asked by a stranger on " + stranger.getXMPPServiceDomain())
+                .contains("item-not-found").doesNotContain("FN", "ORG", "TEL", "PHOTO");
+        assertThat(ofUser).as("the same answer as for an address that does not exist").isEqualTo(ofNobody);
+    }
+
+    /** The two users subscribe to each other and each sees the other available. */
+    static void subscribeBothWays(XMPPTCPConnection desk, XMPPTCPConnection remote) throws Exception {
+        XmppClients.befriend(desk, remote);
+        Roster deskRoster = Roster.getInstanceFor(desk);
+        Roster remoteRoster = Roster.getInstanceFor(remote);
+        Jid user = desk.getUser().asBareJid();
+        Jid other = remote.getUser().asBareJid();
+        awaitTrue(() -> deskRoster.getPresence(other.asBareJid()).isAvailable(), user + " sees " + other + " available");
+        awaitTrue(() -> remoteRoster.getPresence(user.asBareJid()).isAvailable(), other + " sees " + user + " available");
+    }
+
+    /**
+     * Three messages each way between a remote user and a BlueMind user's desk, each received once; with the BlueMind
+     * user's other resource given, each also reaches it as a carbon. What was said, in order.
+     */
+    static List<String> chatThreeEachWay(XMPPTCPConnection remote, XMPPTCPConnection desk, XMPPTCPConnection otherOrNull,
+            String wordPrefix) throws Exception {
+        BlockingQueue<String> userGot = XmppClients.chatInbox(desk);
+        BlockingQueue<String> remoteGot = XmppClients.chatInbox(remote);
+        BlockingQueue<String> received = otherOrNull == null ? null
+                : XmppClients.carbons(otherOrNull, CarbonExtension.Direction.received);
+        BlockingQueue<String> sent = otherOrNull == null ? null : XmppClients.carbons(otherOrNull, CarbonExtension.Direction.sent);
+        List<String> said = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String in = wordPrefix + "in" + i;
+            send(remote, desk.getUser(), in);
+            assertThat(userGot.poll(15, TimeUnit.SECONDS)).as("the BlueMind user (desk) got message " + i).isEqualTo(in);
+            if (received != null) {
+                assertThat(received.poll(15, TimeUnit.SECONDS)).as("her other resource: received carbon " + i).isEqualTo(in);
+            }
+            String out = wordPrefix + "out" + i;
+            send(desk, remote.getUser(), out);
+            assertThat(remoteGot.poll(15, TimeUnit.SECONDS)).as("the remote user got message " + i).isEqualTo(out);
+            if (sent != null) {
+                assertThat(sent.poll(15, TimeUnit.SECONDS)).as("her other resource: sent carbon " + i).isEqualTo(out);
+            }
+            said.add(in);
+            said.add(out);
+        }
+        assertThat(userGot).as("nothing else for the BlueMind user").isEmpty();
+        assertThat(remoteGot).as("nothing else for the remote user").isEmpty();
+        return said;
+    }
+
+    /** BlueMind's reader finds the conversation: (from:user AND to:peer) OR (from:peer AND to:user), newest first. */
+    static void assertReaderSaw(URI es, String user, String peer, List<String> said) throws Exception {
+        JsonNode read = new BlueMindReader(es).awaitConversation(user, peer, said.size());
+        List<String> readerSaw = new ArrayList<>();
+        read.forEach(h -> readerSaw.add(0, h.path("_source").path("message").asText()));
+        assertThat(readerSaw.stream().filter(said::contains).toList()).as("BlueMind's reader, " + user + " with " + peer)
+                .containsExactlyElementsOf(said);
     }
 }
