@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.BlueMindReader;
 import net.bluemind.xmpp.testkit.services.ProsodyPeer;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
-import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -26,7 +24,6 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
@@ -245,38 +241,12 @@ class AliasAddressE2eIT {
     }
 
     private XMPPTCPConnection atProsody(String jid, String resource) throws Exception {
-        int at = jid.indexOf('@');
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(jid.substring(at + 1))
-                .setHost(prosody.address())
-                .setPort(ProsodyPeer.C2S_PORT)
-                .setUsernameAndPassword(jid.substring(0, at), PASSWORD)
-                .setResource(resource)
-                .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(XmppClients.ACCEPT_SELF_SIGNED)
-                .setHostnameVerifier((name, session) -> true)
-                .build());
-        c.setReplyTimeout(10_000);
-        c.connect().login();
-        return c;
+        return remoteUser(prosody.address(), ProsodyPeer.C2S_PORT, jid, PASSWORD, resource);
     }
 
-    /** A server ping to {@code target} until answered (the s2s links both ways are up; issue 25's first-stanza loss). */
+    /** The s2s links both ways are up: a ping answered (at most 4 tries). */
     private static void awaitLink(XMPPTCPConnection c, String target) throws Exception {
-        Jid to = JidCreate.from(target);
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            IQ ping = new RawIq("ping", "urn:xmpp:ping", "", IQ.Type.get, to);
-            Stanza reply;
-            try (StanzaCollector collector = c.createStanzaCollectorAndSend(ping)) {
-                reply = collector.nextResult(10_000);
-            }
-            if (reply instanceof IQ iq && iq.getType() == IQ.Type.result) {
-                System.out.println("alias: link to " + target + " up at try " + attempt);
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no ping answered by " + target + " after 4 tries");
+        System.out.println("alias: link to " + target + ": " + pingAcross(c, target, 4));
     }
 
 }

@@ -18,7 +18,6 @@ import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
 import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.BlueMindReader;
 import net.bluemind.xmpp.testkit.services.ProsodyPeer;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
@@ -26,7 +25,6 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.mam.element.MamElements;
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
@@ -268,42 +265,13 @@ class FederationE2eIT {
 
     // --- the remote side --------------------------------------------------------------------------------------
 
-    /** A Smack client of Prosody's c2s (its own address and port), STARTTLS required, Prosody's certificate accepted. */
     private XMPPTCPConnection atProsody(String jid, String resource) throws Exception {
-        int at = jid.indexOf('@');
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(jid.substring(at + 1))
-                .setHost(prosody.address())
-                .setPort(ProsodyPeer.C2S_PORT)
-                .setUsernameAndPassword(jid.substring(0, at), PASSWORD)
-                .setResource(resource)
-                .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(XmppClients.ACCEPT_SELF_SIGNED)
-                .setHostnameVerifier((name, session) -> true)
-                .build());
-        c.setReplyTimeout(10_000);
-        c.connect().login();
-        return c;
+        return remoteUser(prosody.address(), ProsodyPeer.C2S_PORT, jid, PASSWORD, resource);
     }
 
-    /**
-     * Sends one XEP-0199 ping to {@code target} and requires its answer: it came across both s2s links between the two
-     * servers, so they are up. Over new links the ping is the first stanza each way; no second try (issue 25's
-     * first-stanza loss is fixed). The time it took is kept in {@link #probes}.
-     */
+    /** One ping across the s2s links, answered at the first try (no first stanza lost over a new link). */
     private void probeLink(XMPPTCPConnection c, String target, String what) throws Exception {
-        IQ ping = new RawIq("ping", "urn:xmpp:ping", "", IQ.Type.get, JidCreate.from(target));
-        long started = System.nanoTime();
-        Stanza reply;
-        try (StanzaCollector collector = c.createStanzaCollectorAndSend(ping)) {
-            reply = collector.nextResult(15_000);
-        }
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        String outcome = reply == null ? "no answer in " + ms + " ms"
-                : reply instanceof IQ iq && iq.getType() == IQ.Type.result ? "answered in " + ms + " ms"
-                : "error " + ((IQ) reply).getError().getCondition() + " after " + ms + " ms";
-        probes.add(what + ": " + outcome);
-        assertThat(outcome).as(what + ": the first ping across the s2s links").startsWith("answered");
+        probes.add(what + ": " + pingAcross(c, target, 1));
     }
 
     /**

@@ -14,13 +14,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
 import net.bluemind.xmpp.testkit.services.EjabberdPeer;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
-import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
@@ -196,51 +190,13 @@ class FederationEjabberdE2eIT {
 
     // --- the remote side --------------------------------------------------------------------------------------
 
-    /** A Smack client of ejabberd's c2s (its own address and port), STARTTLS required, ejabberd's certificate accepted. */
     private XMPPTCPConnection atEjabberd(String jid, String resource) throws Exception {
-        int at = jid.indexOf('@');
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(jid.substring(at + 1))
-                .setHost(ejabberd.address())
-                .setPort(EjabberdPeer.C2S_PORT)
-                .setUsernameAndPassword(jid.substring(0, at), PASSWORD)
-                .setResource(resource)
-                .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(XmppClients.ACCEPT_SELF_SIGNED)
-                .setHostnameVerifier((name, session) -> true)
-                .build());
-        c.setReplyTimeout(10_000);
-        c.connect().login();
-        return c;
+        return remoteUser(ejabberd.address(), EjabberdPeer.C2S_PORT, jid, PASSWORD, resource);
     }
 
-    /**
-     * Sends an XEP-0199 ping to {@code target} until one is answered (10 s each, at most 4 tries): the answer came
-     * across both s2s links between the two servers, so they are up. Setting up a link takes Tigase about 6 s here
-     * (dialback, a connection back for the verification, its own outgoing link); a try that gets no answer in 10 s,
-     * or an error (the link was dropped), is the first-stanza loss of issue 25. The tries are counted in
-     * {@link #probes}.
-     */
+    /** The s2s links both ways are up (a ping answered, at most 4 tries, counted in {@link #probes}). */
     private void awaitLink(XMPPTCPConnection c, String target, String what) throws Exception {
-        Jid to = JidCreate.from(target);
-        List<String> failures = new ArrayList<>();
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            IQ ping = new RawIq("ping", "urn:xmpp:ping", "", IQ.Type.get, to);
-            long started = System.nanoTime();
-            Stanza reply;
-            try (StanzaCollector collector = c.createStanzaCollectorAndSend(ping)) {
-                reply = collector.nextResult(10_000);
-            }
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            if (reply instanceof IQ iq && iq.getType() == IQ.Type.result) {
-                probes.add(what + ": answered at try " + attempt + " in " + ms + " ms" + (failures.isEmpty() ? "" : ", before: " + failures));
-                return;
-            }
-            failures.add(reply == null ? "no answer in " + ms + " ms" : "error " + ((IQ) reply).getError().getCondition());
-            Thread.sleep(500);
-        }
-        probes.add(what + ": never answered: " + failures);
-        throw new AssertionError(what + ": no ping answered across the s2s links after 4 tries: " + failures);
+        probes.add(what + ": " + pingAcross(c, target, 4));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

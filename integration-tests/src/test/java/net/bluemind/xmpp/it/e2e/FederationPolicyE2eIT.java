@@ -15,8 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.ProsodyPeer;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
-import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.filter.StanzaIdFilter;
 import org.jivesoftware.smack.packet.IQ;
@@ -25,7 +23,6 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
@@ -260,43 +256,12 @@ class FederationPolicyE2eIT {
     // --- the remote side --------------------------------------------------------------------------------------
 
     private XMPPTCPConnection atProsody(String jid, String resource) throws Exception {
-        int at = jid.indexOf('@');
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(jid.substring(at + 1))
-                .setHost(prosody.address())
-                .setPort(ProsodyPeer.C2S_PORT)
-                .setUsernameAndPassword(jid.substring(0, at), PASSWORD)
-                .setResource(resource)
-                .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(XmppClients.ACCEPT_SELF_SIGNED)
-                .setHostnameVerifier((name, session) -> true)
-                .build());
-        c.setReplyTimeout(10_000);
-        c.connect().login();
-        return c;
+        return remoteUser(prosody.address(), ProsodyPeer.C2S_PORT, jid, PASSWORD, resource);
     }
 
-    /**
-     * A ping to {@code target} until one is answered (10 s each, at most 4 tries): the links both ways are up (Tigase
-     * 8.4.0 loses the first stanza over a new s2s link now and then: see {@link FederationE2eIT}).
-     */
+    /** The s2s links both ways are up: a ping answered (at most 4 tries). */
     private static void awaitLink(XMPPTCPConnection c, String target) throws Exception {
-        Jid to = JidCreate.from(target);
-        List<String> failures = new ArrayList<>();
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            IQ ping = new RawIq("ping", "urn:xmpp:ping", "", IQ.Type.get, to);
-            Stanza reply;
-            try (StanzaCollector collector = c.createStanzaCollectorAndSend(ping)) {
-                reply = collector.nextResult(10_000);
-            }
-            if (reply instanceof IQ iq && iq.getType() == IQ.Type.result) {
-                System.out.println("federation policy: link to " + target + " up at try " + attempt + " " + failures);
-                return;
-            }
-            failures.add(reply == null ? "no answer" : "error " + reply.getError());
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no ping to " + target + " answered after 4 tries: " + failures);
+        System.out.println("federation policy: link to " + target + ": " + pingAcross(c, target, 4));
     }
 
 }

@@ -19,10 +19,7 @@ import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.testkit.services.ProsodyPeer;
 import net.bluemind.xmpp.testkit.tls.TestCa;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
-import org.jivesoftware.smack.StanzaCollector;
-import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.muc.MultiUserChat;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
@@ -379,29 +375,9 @@ class FederationSecureE2eIT {
         return c;
     }
 
-    /**
-     * An XEP-0199 ping to {@code target} until answered (10 s each, at most 4 tries): the answer came over both links.
-     * Tigase 8.4.0's s2s TLS race may drop a link while it is set up (issue 25, fixed elsewhere): tries are counted.
-     */
+    /** The s2s links both ways are up (a ping answered, at most 4 tries, counted in {@link #probes}). */
     private void awaitLink(XMPPTCPConnection c, String target, String what) throws Exception {
-        Jid to = JidCreate.from(target);
-        List<String> failures = new ArrayList<>();
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            long started = System.nanoTime();
-            Stanza reply;
-            try (StanzaCollector collector = c.createStanzaCollectorAndSend(new RawIq("ping", "urn:xmpp:ping", "", IQ.Type.get, to))) {
-                reply = collector.nextResult(10_000);
-            }
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            if (reply instanceof IQ iq && iq.getType() == IQ.Type.result) {
-                probes.add(what + ": answered at try " + attempt + " in " + ms + " ms" + (failures.isEmpty() ? "" : ", before: " + failures));
-                return;
-            }
-            failures.add(reply == null ? "no answer in " + ms + " ms" : "error " + ((IQ) reply).getError().getCondition());
-            Thread.sleep(500);
-        }
-        probes.add(what + ": never answered: " + failures);
-        throw new AssertionError(what + ": no ping answered across the s2s links after 4 tries: " + failures);
+        probes.add(what + ": " + pingAcross(c, target, 4));
     }
 
 }

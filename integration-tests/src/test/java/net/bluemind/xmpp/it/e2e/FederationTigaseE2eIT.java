@@ -16,13 +16,11 @@ import java.util.function.Predicate;
 import net.bluemind.xmpp.testkit.core.BmCoreSimulator;
 import net.bluemind.xmpp.testkit.services.BlueMindReader;
 import net.bluemind.xmpp.testkit.tigase.StockTigasePeer;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
@@ -320,21 +318,8 @@ class FederationTigaseE2eIT {
 
     // --- the remote side --------------------------------------------------------------------------------------
 
-    /** A Smack client of the peer's c2s (its own address), STARTTLS required, the peer's self-signed certificate accepted. */
     private XMPPTCPConnection atPeer(String resource) throws Exception {
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(PEER)
-                .setHost(peer.address())
-                .setPort(StockTigasePeer.C2S_PORT)
-                .setUsernameAndPassword(local(tess), PASSWORD)
-                .setResource(resource)
-                .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(XmppClients.ACCEPT_SELF_SIGNED)
-                .setHostnameVerifier((name, session) -> true)
-                .build());
-        c.setReplyTimeout(10_000);
-        c.connect().login();
-        return c;
+        return remoteUser(peer.address(), StockTigasePeer.C2S_PORT, tess, PASSWORD, resource);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import net.bluemind.xmpp.testkit.services.ArchiveCount;
 import net.bluemind.xmpp.testkit.services.BlueMindReader;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
@@ -192,5 +194,47 @@ final class PeerClients {
         read.forEach(h -> readerSaw.add(0, h.path("_source").path("message").asText()));
         assertThat(readerSaw.stream().filter(said::contains).toList()).as("BlueMind's reader, " + user + " with " + peer)
                 .containsExactlyElementsOf(said);
+    }
+
+    /** A user of another server, logged in to its c2s at host:port (STARTTLS required, its self-signed certificate accepted). */
+    static XMPPTCPConnection remoteUser(String host, int port, String jid, String password, String resource) throws Exception {
+        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(jid.substring(jid.indexOf('@') + 1))
+                .setHost(host)
+                .setPort(port)
+                .setUsernameAndPassword(local(jid), password)
+                .setResource(resource)
+                .setSecurityMode(SecurityMode.required)
+                .setCustomX509TrustManager(XmppClients.ACCEPT_SELF_SIGNED)
+                .setHostnameVerifier((name, session) -> true)
+                .build());
+        c.setReplyTimeout(10_000);
+        c.connect().login();
+        return c;
+    }
+
+    /**
+     * XEP-0199 pings to {@code target} until one is answered (15 s each, at most {@code tries}): the answer came across
+     * both s2s links between the two servers, so they are up. What happened ("answered at try 1 in 2213 ms"); fails
+     * when no ping was answered.
+     */
+    static String pingAcross(XMPPTCPConnection c, String target, int tries) throws Exception {
+        Jid to = JidCreate.from(target);
+        List<String> failures = new ArrayList<>();
+        for (int attempt = 1; attempt <= tries; attempt++) {
+            IQ ping = new RawIq("ping", "urn:xmpp:ping", "", IQ.Type.get, to);
+            long started = System.nanoTime();
+            Stanza reply;
+            try (StanzaCollector collector = c.createStanzaCollectorAndSend(ping)) {
+                reply = collector.nextResult(15_000);
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (reply instanceof IQ iq && iq.getType() == IQ.Type.result) {
+                return "answered at try " + attempt + " in " + ms + " ms" + (failures.isEmpty() ? "" : ", before: " + failures);
+            }
+            failures.add(reply == null ? "no answer in " + ms + " ms" : "error " + ((IQ) reply).getError().getCondition());
+            Thread.sleep(500);
+        }
+        throw new AssertionError(target + ": no ping answered across the s2s links after " + tries + " tries: " + failures);
     }
 }
