@@ -15,7 +15,11 @@ import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
-/** The SRV records clients and servers use to find the XMPP server of a domain (RFC 6120 section 3.2). */
+/**
+ * The SRV records clients and servers use to find the XMPP server of a domain (RFC 6120 section 3.2), and the direct
+ * TLS one (XEP-0368, port 5223) that clients on networks letting only TLS through use; that one is recommended, not
+ * required: missing, it is a warning.
+ */
 final class SrvChecks {
 
     private final Resolver resolver;
@@ -30,12 +34,13 @@ final class SrvChecks {
 
     List<CheckResult> check(String domain) {
         List<CheckResult> out = new ArrayList<>();
-        out.add(check(domain, "_xmpp-client._tcp.", 5222));
-        out.add(check(domain, "_xmpp-server._tcp.", 5269));
+        out.add(check(domain, "_xmpp-client._tcp.", 5222, true));
+        out.add(check(domain, "_xmpp-server._tcp.", 5269, true));
+        out.add(check(domain, "_xmpps-client._tcp.", 5223, false));
         return out;
     }
 
-    private CheckResult check(String domain, String service, int port) {
+    private CheckResult check(String domain, String service, int port, boolean required) {
         String name = service + absolute(domain);
         String expected = name + " 3600 IN SRV 0 5 " + port + " " + (xmppHost == null ? "<your XMPP host>." : xmppHost);
         Lookup lookup;
@@ -52,7 +57,9 @@ final class SrvChecks {
                     "check the resolver (--resolver)");
         }
         if (records == null || records.length == 0) {
-            return CheckResult.fail("srv", domain, "no " + name + " record", "add: " + expected);
+            return required ? CheckResult.fail("srv", domain, "no " + name + " record", "add: " + expected)
+                    : CheckResult.warn("srv", domain, "no " + name + " record (XEP-0368 direct TLS: clients behind"
+                            + " networks that let only TLS through find 5223 with it)", "add: " + expected);
         }
         List<String> wrong = new ArrayList<>();
         for (Record r : records) {

@@ -19,6 +19,7 @@ class SrvChecksTest {
         dns = new Dnsmasq(List.of(
                 "_xmpp-client._tcp.good.test,xmpp.good.test,5222,0,5",
                 "_xmpp-server._tcp.good.test,xmpp.good.test,5269,0,5",
+                "_xmpps-client._tcp.good.test,xmpp.good.test,5223,0,5",
                 "_xmpp-client._tcp.wrongport.test,xmpp.good.test,5223,0,5",
                 "_xmpp-server._tcp.wrongport.test,xmpp.good.test,5269,0,5"));
     }
@@ -37,16 +38,19 @@ class SrvChecksTest {
     @Test
     void recordsPointingAtTheServerAreOk() throws Exception {
         List<CheckResult> r = checks("xmpp.good.test").check("good.test");
-        assertThat(r).extracting(CheckResult::status).containsExactly(Status.OK, Status.OK);
+        assertThat(r).extracting(CheckResult::status).containsExactly(Status.OK, Status.OK, Status.OK);
         assertThat(r.get(0).detail()).contains("_xmpp-client._tcp.good.test.", "xmpp.good.test.:5222");
+        assertThat(r.get(2).detail()).contains("_xmpps-client._tcp.good.test.", "xmpp.good.test.:5223");
     }
 
     @Test
     void missingRecordsFailAndSayWhatToAdd() throws Exception {
         List<CheckResult> r = checks("xmpp.good.test").check("missing.test");
-        assertThat(r).extracting(CheckResult::status).containsExactly(Status.FAIL, Status.FAIL);
+        assertThat(r).extracting(CheckResult::status).containsExactly(Status.FAIL, Status.FAIL, Status.WARN);
         assertThat(r.get(0).fix()).isEqualTo("add: _xmpp-client._tcp.missing.test. 3600 IN SRV 0 5 5222 xmpp.good.test.");
         assertThat(r.get(1).fix()).isEqualTo("add: _xmpp-server._tcp.missing.test. 3600 IN SRV 0 5 5269 xmpp.good.test.");
+        assertThat(r.get(2).fix()).isEqualTo("add: _xmpps-client._tcp.missing.test. 3600 IN SRV 0 5 5223 xmpp.good.test.");
+        assertThat(r.get(2).detail()).contains("XEP-0368");
     }
 
     @Test
@@ -56,7 +60,7 @@ class SrvChecksTest {
         assertThat(r.get(0).detail()).contains("xmpp.good.test.:5223");
         assertThat(r.get(1).status()).isEqualTo(Status.OK);
         assertThat(checks("chat.elsewhere.test").check("good.test")).extracting(CheckResult::status)
-                .containsExactly(Status.FAIL, Status.FAIL);
+                .containsExactly(Status.FAIL, Status.FAIL, Status.FAIL);
     }
 
     @Test
