@@ -41,11 +41,14 @@ bmx_ensure_prereqs() {
   # a second real remote server for the federation tests (FederationEjabberdE2eIT, testkit EjabberdPeer), run by the
   # test on its own address as the package's ejabberd user
   [ -x /usr/sbin/ejabberdctl ] || missing+=(ejabberd)
+  # the STUN/TURN server of the calls test (CallsE2eIT, testkit CoturnServer: turnserver run by the test on its own
+  # port; turnutils_uclient allocates relays through it)
+  [ -x /usr/bin/turnserver ] && [ -x /usr/bin/turnutils_uclient ] || missing+=(coturn)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
     # the package's own broker (port 5672) is not needed: the tests run a private node on 5673 (nor the packages' own
-    # nginx, PostgreSQL or Prosody: the tests run theirs)
+    # nginx, PostgreSQL, Prosody or coturn: the tests run theirs)
     if [ "$(id -u)" -eq 0 ] && [ ! -e /usr/sbin/policy-rc.d ]; then
       printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
       BMX_REMOVE_POLICY=1
@@ -57,6 +60,10 @@ bmx_ensure_prereqs() {
     # and disabled right after the install (as root in a container, policy-rc.d above kept it from starting at all)
     if [[ " ${missing[*]} " == *" ejabberd "* ]] && [ -d /run/systemd/system ]; then
       bmx_root_cmd systemctl disable --now ejabberd >/dev/null 2>&1 || true
+    fi
+    # coturn's own service would take 3478 on every address: the same
+    if [[ " ${missing[*]} " == *" coturn "* ]] && [ -d /run/systemd/system ]; then
+      bmx_root_cmd systemctl disable --now coturn >/dev/null 2>&1 || true
     fi
   fi
   bmx_ensure_webim_modules

@@ -8,6 +8,10 @@ public abstract class XMPPProcessor implements XMPPImplIfc {
         throw new UnsupportedOperationException();
     }
 
+    public tigase.xml.Element[] supDiscoFeatures(XMPPResourceConnection session) {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     public final int compareTo(XMPPImplIfc proc) {
         throw new UnsupportedOperationException();

@@ -61,6 +61,10 @@ final class E2eStack {
                 "archive-flush-interval", "200ms",
                 // the "BlueMind external URL" whose pages may use BOSH and WebSocket: the web IM test page
                 "web-origins", WebImPage.ORIGIN));
+        // calls (CallsE2eIT): the test's coturn on loopback; the secret file is written by that test
+        settings.put("turn-hosts", "127.0.0.1");
+        settings.put("turn-port", Integer.toString(net.bluemind.xmpp.testkit.services.CoturnServer.PORT));
+        settings.put("turn-secret-file", work.resolve("turn-secret").toString());
         tigase.configure(shippedInitProperties, DOMAIN, settings);
         tigase.jvmArgs(java.util.List.of("-Djdk.net.hosts.file=" + writeHostsFile(work)));
         System.out.println("e2e: Tigase from " + home + (hasComponent("tigase-muc") ? " (with MUC)" : "")
@@ -138,6 +142,11 @@ final class E2eStack {
     /** Where the domains plugin keeps each domain's certificate, {@code <domain>.pem} (chain + key). */
     Path certsDir() {
         return Path.of(settings.get("certs-dir"));
+    }
+
+    /** The file the server reads the secret shared with coturn from (setting turn-secret-file); not written here. */
+    Path turnSecretFile() {
+        return Path.of(settings.get("turn-secret-file"));
     }
 
     /** Stops Tigase, applies the given bm-xmpp settings to the shipped init.properties, starts it again. */

@@ -5,12 +5,14 @@ import static net.bluemind.xmpp.common.settings.Parsers.bool;
 import static net.bluemind.xmpp.common.settings.Parsers.contactUris;
 import static net.bluemind.xmpp.common.settings.Parsers.domainNames;
 import static net.bluemind.xmpp.common.settings.Parsers.duration;
+import static net.bluemind.xmpp.common.settings.Parsers.hostNames;
 import static net.bluemind.xmpp.common.settings.Parsers.httpUrls;
 import static net.bluemind.xmpp.common.settings.Parsers.integer;
 import static net.bluemind.xmpp.common.settings.Parsers.oneOf;
 import static net.bluemind.xmpp.common.settings.Parsers.path;
 import static net.bluemind.xmpp.common.settings.Parsers.size;
 import static net.bluemind.xmpp.common.settings.Parsers.string;
+import static net.bluemind.xmpp.common.settings.Parsers.subsetOf;
 import static net.bluemind.xmpp.common.settings.Parsers.webOrigins;
 
 import java.net.URI;
@@ -164,6 +166,24 @@ public final class Keys {
             "messages older than this are purged; 0d keeps everything", duration(Duration.ZERO));
     public static final Setting<Integer> ARCHIVE_MAM_MAX_PAGE = add("archive-mam-max-page", "100",
             "largest page a MAM query returns (clients asking for more get this many)", integer(1, 10_000));
+
+    // --- calls (XEP-0215 external services: STUN/TURN) -------------------------------------------
+    public static final Setting<List<String>> TURN_HOSTS = add("turn-hosts", "",
+            "XEP-0215: where clients reach the STUN/TURN server (coturn) for audio/video calls, host names or IP "
+                    + "addresses, comma-separated; each is offered for STUN and TURN with credentials made per request; "
+                    + "empty: no external services (calls only work when both ends can reach each other directly)",
+            hostNames());
+    public static final Setting<Integer> TURN_PORT = add("turn-port", "3478",
+            "the STUN/TURN port of turn-hosts (coturn's listening-port)", integer(1, 65535));
+    public static final Setting<List<String>> TURN_TRANSPORTS = add("turn-transports", "udp,tcp",
+            "the transports offered for STUN and TURN on turn-port", subsetOf("udp", "tcp"));
+    public static final Setting<Path> TURN_SECRET_FILE = add("turn-secret-file", "/etc/bm-xmpp/turn-secret",
+            "file holding the secret shared with coturn (its static-auth-secret, with use-auth-secret), read at "
+                    + "each request; TURN passwords are HMAC-SHA1 of 'expiry:user' with it (the TURN REST scheme)",
+            path());
+    public static final Setting<Duration> TURN_CREDENTIAL_TTL = add("turn-credential-ttl", "1d",
+            "how long TURN credentials handed out are valid: coturn refuses them afterwards, also to refresh a "
+                    + "running call's relay, so keep it longer than the longest call", duration(Duration.ofMinutes(1)));
 
     private Keys() {
     }

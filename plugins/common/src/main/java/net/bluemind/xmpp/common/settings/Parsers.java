@@ -15,6 +15,7 @@ final class Parsers {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern DOMAIN = Pattern.compile(
             "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]*:[0-9a-f:.]*");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]?)b?");
 
     private Parsers() {
@@ -175,6 +176,51 @@ final class Parsers {
             }
             return List.copyOf(out);
         }, "comma-separated domain names like partner.example, example.org, or empty");
+    }
+
+    /** Host names or IP addresses (IPv6 without brackets), comma-separated, lower case; empty: none. */
+    static ValueParser<List<String>> hostNames() {
+        return of(raw -> {
+            List<String> out = new ArrayList<>();
+            for (String part : raw.split(",")) {
+                String p = part.trim().toLowerCase(Locale.ROOT);
+                if (p.endsWith(".")) {
+                    p = p.substring(0, p.length() - 1);
+                }
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (!DOMAIN.matcher(p).matches() && !IPV6.matcher(p).matches()) {
+                    throw new IllegalArgumentException("not a host name or IP address: " + part.trim());
+                }
+                out.add(p);
+            }
+            return List.copyOf(out);
+        }, "comma-separated host names or IP addresses like turn.example.com, 203.0.113.10, or empty");
+    }
+
+    /** A non-empty, comma-separated subset of the given words, in the order given, lower case. */
+    static ValueParser<List<String>> subsetOf(String... allowed) {
+        List<String> words = List.of(allowed);
+        return of(raw -> {
+            List<String> out = new ArrayList<>();
+            for (String part : raw.split(",")) {
+                String p = part.trim().toLowerCase(Locale.ROOT);
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (!words.contains(p)) {
+                    throw new IllegalArgumentException("not one of " + String.join(", ", words) + ": " + part.trim());
+                }
+                if (!out.contains(p)) {
+                    out.add(p);
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("empty");
+            }
+            return List.copyOf(out);
+        }, "one or more of " + String.join(", ", words) + ", comma-separated");
     }
 
     static ValueParser<URI> amqpUri() {
