@@ -58,7 +58,8 @@ public final class EsArchiveSearch implements ArchiveSearch {
         PagePlan plan = PagePlan.of(q);
         if (plan.newestFirst() && plan.size() > 0) {
             long upper = NewestFirstWindows.upper(clock.getAsLong(), cursorTime, q.end());
-            for (long lower : NewestFirstWindows.lowerBounds(upper, q.start())) {
+            for (long lower : NewestFirstWindows.lowerBounds(upper, q.start(),
+                    q.text() != null && !q.text().isBlank())) {
                 List<ArchivedMessage> hits = hits(search(q.from(lower), after));
                 if (hits.size() == plan.size()) {
                     // a full page and one more within the window: the page; the window's total is not the query's

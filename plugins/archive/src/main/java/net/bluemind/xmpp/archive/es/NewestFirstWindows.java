@@ -13,7 +13,8 @@ import java.util.List;
  * the query's {@code end}): the last day, then the last {@value #WIDE_DAYS} days; the first window that fills the
  * page (one hit more than the page) answers it, and only when none does is the whole range searched. A busy archive
  * is answered from the last day; a quiet one pays up to two small searches more, each cheap because its owner has
- * few messages.
+ * few messages. A full-text query gets no window: its words, not the archive's size, bound what it visits (a word in
+ * one message of a thousand: 1,000 matches in a million), and a window would rarely fill its page.
  */
 final class NewestFirstWindows {
 
@@ -28,11 +29,15 @@ final class NewestFirstWindows {
      * The lower bounds ({@code timecreate >=}) to try, narrowest first, before the query's own range; none when
      * the query's own start is already within the window.
      *
-     * @param upper the newest time the page can hold (now, or the cursor's time, or the query's end)
-     * @param start the query's own lower bound, or null
+     * @param upper    the newest time the page can hold (now, or the cursor's time, or the query's end)
+     * @param start    the query's own lower bound, or null
+     * @param fullText whether the query has full-text words
      */
-    static List<Long> lowerBounds(long upper, Long start) {
+    static List<Long> lowerBounds(long upper, Long start, boolean fullText) {
         List<Long> out = new ArrayList<>(2);
+        if (fullText) {
+            return out;
+        }
         for (long width : new long[] {NARROW, WIDE}) {
             long lower = upper - width;
             if (start == null || lower > start) {

@@ -44,8 +44,8 @@ record PagePlan(boolean newestFirst, int size, int countUpTo) {
 
     /**
      * The RSM {@code <count/>} to answer from what Elasticsearch reported: its total when it is exact
-     * ({@code relation: eq}), none when it is only a lower bound (XEP-0059 lets a server leave the count out;
-     * a lower bound given as the count would be wrong, not approximate).
+     * ({@code relation: eq}), none when it is only a lower bound (XEP-0059 2.7: the count may be omitted when a
+     * reasonably accurate value would be exceptionally costly; the bound is no such value).
      */
     static OptionalLong count(long total, boolean totalIsExact) {
         return totalIsExact ? OptionalLong.of(total) : OptionalLong.empty();

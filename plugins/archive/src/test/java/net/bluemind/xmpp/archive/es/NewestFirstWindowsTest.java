@@ -12,23 +12,28 @@ class NewestFirstWindowsTest {
 
     @Test
     void noStartTriesTheLastDayThenTheLastMonth() {
-        assertThat(NewestFirstWindows.lowerBounds(NOW, null)).containsExactly(NOW - DAY, NOW - 32 * DAY);
+        assertThat(NewestFirstWindows.lowerBounds(NOW, null, false)).containsExactly(NOW - DAY, NOW - 32 * DAY);
     }
 
     @Test
     void aStartWithinTheMonthKeepsOnlyTheDay() {
-        assertThat(NewestFirstWindows.lowerBounds(NOW, NOW - 10 * DAY)).containsExactly(NOW - DAY);
+        assertThat(NewestFirstWindows.lowerBounds(NOW, NOW - 10 * DAY, false)).containsExactly(NOW - DAY);
     }
 
     @Test
     void aStartWithinTheDayNeedsNoWindow() {
-        assertThat(NewestFirstWindows.lowerBounds(NOW, NOW - DAY)).isEmpty();
-        assertThat(NewestFirstWindows.lowerBounds(NOW, NOW - 1000)).isEmpty();
+        assertThat(NewestFirstWindows.lowerBounds(NOW, NOW - DAY, false)).isEmpty();
+        assertThat(NewestFirstWindows.lowerBounds(NOW, NOW - 1000, false)).isEmpty();
     }
 
     @Test
     void anOldStartKeepsBothWindows() {
-        assertThat(NewestFirstWindows.lowerBounds(NOW, 0L)).containsExactly(NOW - DAY, NOW - 32 * DAY);
+        assertThat(NewestFirstWindows.lowerBounds(NOW, 0L, false)).containsExactly(NOW - DAY, NOW - 32 * DAY);
+    }
+
+    @Test
+    void fullTextGetsNoWindow() {
+        assertThat(NewestFirstWindows.lowerBounds(NOW, null, true)).isEmpty();
     }
 
     @Test
