@@ -3,6 +3,7 @@
 # Each prints its figures and the ratios measured within the same run.
 # e2e: a real Tigase under load (needs TIGASE_HOME; the whole tree is built for the bundle; about 15 minutes).
 # cluster: steady chat on one cluster node, then two (needs TIGASE_HOME, PostgreSQL and root; about 6 minutes).
+# mam: MAM over 1,000,000 archived messages (loads them once into the test Elasticsearch, ~1 min; reused after; ~4 minutes).
 # BENCH_OPTS: JVM options of the harness, e.g. BENCH_OPTS="-Dbmx.load.users=500 -Dbmx.tigase.xmx=1g".
 set -euo pipefail
 cd "$(dirname "$0")/.."

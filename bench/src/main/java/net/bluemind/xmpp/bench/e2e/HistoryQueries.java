@@ -4,16 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.bluemind.xmpp.archive.ArchiveId;
-import net.bluemind.xmpp.archive.ArchivedMessage;
 import net.bluemind.xmpp.archive.es.EsConnection;
 import net.bluemind.xmpp.archive.es.IndexNames;
 import net.bluemind.xmpp.bench.Latencies;
-import net.bluemind.xmpp.bench.archive.RawBulk;
-import org.elasticsearch.client.Request;
+import net.bluemind.xmpp.bench.archive.HistoryFill;
 
 /**
  * Scenario 3: an archive of {@code messages} messages between two users over the past year (written straight to
@@ -23,9 +19,7 @@ import org.elasticsearch.client.Request;
  */
 final class HistoryQueries {
 
-    static final String RARE_WORD = "zephyrine";
-    private static final String[] WORDS = {"meeting", "budget", "report", "lunch", "deadline", "client", "review",
-            "draft", "invoice", "holiday", "planning", "release", "call", "slides", "contract", "weekly"};
+    static final String RARE_WORD = HistoryFill.RARE_WORD;
     private static final Pattern RESULTS = Pattern.compile("<result ");
 
     record Query(String name, Latencies latencies, int results) {
@@ -36,32 +30,12 @@ final class HistoryQueries {
 
     /** Writes the archive; returns the seconds it took. */
     static double fill(URI es, String owner, String other, int messages) throws Exception {
-        ArchiveId ids = new ArchiveId();
-        long now = System.currentTimeMillis();
-        long step = Duration.ofDays(365).toMillis() / messages;
         long start = System.nanoTime();
         try (EsConnection conn = new EsConnection(List.of(es), Duration.ofSeconds(2), Duration.ofSeconds(120))) {
-            int batch = 5000;
-            for (int i = 0; i < messages; i += batch) {
-                List<ArchivedMessage> docs = new ArrayList<>(batch);
-                for (int j = i; j < Math.min(messages, i + batch); j++) {
-                    long t = now - (long) (messages - j) * step;
-                    boolean mine = j % 2 == 0;
-                    String from = mine ? owner : other;
-                    String to = mine ? other : owner;
-                    docs.add(new ArchivedMessage(ids.next(t), t, from, to, body(j), List.of(owner, other), "chat", null,
-                            "h" + j));
-                }
-                RawBulk.send(conn, IndexNames.bluemind().writeAlias(), docs, batch);
-            }
-            conn.rest().performRequest(new Request("POST", "/" + IndexNames.bluemind().readAlias() + "/_refresh"));
+            HistoryFill.write(conn, IndexNames.bluemind().writeAlias(), IndexNames.bluemind().readAlias(), owner, other,
+                    messages);
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static String body(int j) {
-        String w = WORDS[j % WORDS.length] + " " + WORDS[(j / WORDS.length) % WORDS.length];
-        return String.format(Locale.ROOT, "%s number %d%s", w, j, j % 1000 == 7 ? " " + RARE_WORD : "");
     }
 
     static List<Query> run(LoadConnection owner, String other, int rounds) throws Exception {

@@ -2,16 +2,16 @@ package net.bluemind.xmpp.archive.es;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import net.bluemind.xmpp.archive.ArchiveId;
 import net.bluemind.xmpp.archive.ArchivedMessage;
 import net.bluemind.xmpp.archive.query.ArchivePage;
@@ -22,59 +22,82 @@ import net.bluemind.xmpp.archive.query.Cursor;
 import net.bluemind.xmpp.archive.query.UnknownCursorException;
 
 /**
- * Archive reads through the read alias. Pages are stable: sorted by {@code timecreate} then {@code id}, and
- * continued with {@code search_after} from the cursor's sort values (decoded from the archive id), never with
- * offsets. One extra hit is fetched to know whether the page is the last one.
+ * Archive reads through the read alias, each page as {@link PagePlan} decides (order, size, how far to count),
+ * continued with {@code search_after} from the cursor's sort values (decoded from the archive id, after checking the
+ * message is in this archive), never with offsets. A newest-first page is first looked for in recent windows
+ * ({@link NewestFirstWindows}).
  */
 public final class EsArchiveSearch implements ArchiveSearch {
 
     private final ElasticsearchClient es;
     private final IndexNames names;
+    private final LongSupplier clock;
 
     public EsArchiveSearch(ElasticsearchClient es, IndexNames names) {
+        this(es, names, System::currentTimeMillis);
+    }
+
+    /** @param clock now in epoch ms: where the last page's windows end */
+    public EsArchiveSearch(ElasticsearchClient es, IndexNames names, LongSupplier clock) {
         this.es = es;
         this.names = names;
+        this.clock = clock;
     }
 
     @Override
     public ArchivePage find(ArchiveQuery q) throws UnknownCursorException, ArchiveUnavailableException {
-        Query query = EsQueries.of(q);
         Cursor c = q.cursor();
-        boolean backwards = c instanceof Cursor.Before || c instanceof Cursor.Last;
         List<FieldValue> after = null;
+        Long cursorTime = null;
         if (c instanceof Cursor.After a) {
             after = position(q, a.id());
         } else if (c instanceof Cursor.Before b) {
             after = position(q, b.id());
+            cursorTime = after.get(0).longValue();
         }
-        SortOrder order = backwards ? SortOrder.Desc : SortOrder.Asc;
-        SearchRequest.Builder req = new SearchRequest.Builder().index(names.readAlias()).query(query)
-                .size(q.max() == 0 ? 0 : q.max() + 1).trackTotalHits(t -> t.enabled(true))
-                .sort(s -> s.field(f -> f.field("timecreate").order(order)))
-                .sort(s -> s.field(f -> f.field("id").order(order)));
-        if (after != null) {
-            req.searchAfter(after);
+        PagePlan plan = PagePlan.of(q);
+        if (plan.newestFirst() && plan.size() > 0) {
+            long upper = NewestFirstWindows.upper(clock.getAsLong(), cursorTime, q.end());
+            for (long lower : NewestFirstWindows.lowerBounds(upper, q.start(),
+                    q.text() != null && !q.text().isBlank())) {
+                List<ArchivedMessage> hits = hits(search(q.from(lower), after));
+                if (hits.size() == plan.size()) {
+                    // a full page and one more within the window: the page; the window's total is not the query's
+                    return page(q, plan, hits, OptionalLong.empty());
+                }
+            }
         }
-        SearchResponse<ArchivedMessage> r;
+        SearchResponse<ArchivedMessage> r = search(q, after);
+        TotalHits total = r.hits().total();
+        OptionalLong count = total == null ? OptionalLong.empty()
+                : PagePlan.count(total.value(), total.relation() == TotalHitsRelation.Eq);
+        return page(q, plan, hits(r), count);
+    }
+
+    private SearchResponse<ArchivedMessage> search(ArchiveQuery q, List<FieldValue> after) throws ArchiveUnavailableException {
         try {
-            r = es.search(req.build(), ArchivedMessage.class);
+            return es.search(EsPageRequest.of(names.readAlias(), q, after), ArchivedMessage.class);
         } catch (IOException | RuntimeException e) {
             throw new ArchiveUnavailableException("archive search failed: " + e.getMessage(), e);
         }
-        List<ArchivedMessage> hits = new ArrayList<>();
+    }
+
+    private static List<ArchivedMessage> hits(SearchResponse<ArchivedMessage> r) {
+        List<ArchivedMessage> hits = new ArrayList<>(r.hits().hits().size());
         for (Hit<ArchivedMessage> h : r.hits().hits()) {
             hits.add(h.source());
         }
+        return hits;
+    }
+
+    /** The page from the hits in search order: at most {@code max}, oldest first. */
+    private static ArchivePage page(ArchiveQuery q, PagePlan plan, List<ArchivedMessage> hits, OptionalLong count) {
         boolean complete = hits.size() <= q.max();
-        if (!complete) {
-            hits = hits.subList(0, q.max());
+        List<ArchivedMessage> page = new ArrayList<>(complete ? hits : hits.subList(0, q.max()));
+        if (plan.newestFirst()) {
+            Collections.reverse(page);
         }
-        if (backwards) {
-            hits = new ArrayList<>(hits);
-            Collections.reverse(hits);
-        }
-        long count = r.hits().total() == null ? hits.size() : r.hits().total().value();
-        return new ArchivePage(hits, count, complete);
+        return new ArchivePage(page, count, complete);
     }
 
     /** The sort values of the message a cursor names, after checking it is in this archive. */

@@ -42,7 +42,10 @@ public final class MamRenderer {
                 .withAttribute("id", "mam-" + m.id()).withChild(result);
     }
 
-    /** {@code <fin xmlns='urn:xmpp:mam:2' complete><set><first/><last/><count/></set></fin>}. */
+    /**
+     * {@code <fin xmlns='urn:xmpp:mam:2' complete><set><first/><last/><count/></set></fin>}; {@code <count/>} only
+     * when the store counted exactly (XEP-0059 makes it optional; large archives are not counted for each page).
+     */
     public static XmlElement fin(ArchivePage page, String queryId) {
         XmlElement set = XmlElement.of("set", MamQueryParser.RSM);
         List<ArchivedMessage> ms = page.messages();
@@ -50,7 +53,9 @@ public final class MamRenderer {
             set = set.withChild(XmlElement.of("first", null).withText(ms.get(0).id()))
                     .withChild(XmlElement.of("last", null).withText(ms.get(ms.size() - 1).id()));
         }
-        set = set.withChild(XmlElement.of("count", null).withText(Long.toString(page.count())));
+        if (page.count().isPresent()) {
+            set = set.withChild(XmlElement.of("count", null).withText(Long.toString(page.count().getAsLong())));
+        }
         XmlElement fin = XmlElement.of("fin", MamQueryParser.MAM).withAttribute("queryid", queryId).withChild(set);
         return page.complete() ? fin.withAttribute("complete", "true") : fin;
     }

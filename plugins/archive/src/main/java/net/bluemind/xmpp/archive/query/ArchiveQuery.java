@@ -22,4 +22,9 @@ public record ArchiveQuery(String owner, String with, Long start, Long end, Stri
             throw new IllegalArgumentException("max < 0");
         }
     }
+
+    /** The same query from {@code epochMillis} on (a narrower range when later than {@link #start()}). */
+    public ArchiveQuery from(long epochMillis) {
+        return new ArchiveQuery(owner, with, epochMillis, end, text, cursor, max);
+    }
 }

@@ -122,6 +122,15 @@ class MamServiceTest {
     }
 
     @Test
+    void noCountWhenTheStoreDidNotCountExactly() {
+        XmlElement fin = MamRenderer.fin(new ArchivePage(List.of(m1), java.util.OptionalLong.empty(), false), "q1");
+        XmlElement set = fin.child("set", MamQueryParser.RSM).orElseThrow();
+        assertThat(set.child("count", MamQueryParser.RSM)).isEmpty();
+        assertThat(set.child("first", MamQueryParser.RSM).orElseThrow().text()).isEqualTo(m1.id());
+        assertThat(set.child("last", MamQueryParser.RSM).orElseThrow().text()).isEqualTo(m1.id());
+    }
+
+    @Test
     void getAnswersTheFormWithTheFullTextFields() throws Exception {
         XmlElement form = mam.handle("bob@acme.test/pc", null, false, XmlElement.of("query", MamQueryParser.MAM)).iqChild();
         assertThat(form.child("x", MamQueryParser.DATA).orElseThrow().children("field"))
