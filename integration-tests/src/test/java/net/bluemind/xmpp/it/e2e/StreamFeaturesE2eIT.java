@@ -10,8 +10,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What a client is offered in each phase of a login on the shipped configuration, read as raw XML over a socket
- * (issue 26): before STARTTLS only STARTTLS, required; after TLS the login mechanisms (PLAIN only, through classic
- * SASL); after a classic login, binding and the session features (stream management, CSI, roster
+ * (issue 26): before STARTTLS only STARTTLS, required; after TLS the login mechanisms (PLAIN only; SASL2 beside classic
+ * SASL: {@link Sasl2E2eIT}); after a classic login, binding and the session features (stream management, CSI, roster
  * versioning). Stream compression (XEP-0138, Tigase's {@code zlib} processor, on by default before and after TLS) is
  * offered in no phase, and a client asking for it anyway is not compressed (docs/operators-guide.md, "Stream
  * compression").
