@@ -86,4 +86,12 @@ bmx_ensure_webim_modules() {
     (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null) \
       || echo "WARNING: npm ci failed in $dir: the web IM browser test will skip" >&2
   fi
+  # a real SASL2 + Bind2 client for the e2e suite (Sasl2E2eIT): xmpp.js, pinned by integration-tests/xmppjs/package-lock.json
+  dir="$(dirname "$dir")/xmppjs"
+  lock="$dir/node_modules/.package-lock.json"
+  if [ -f "$dir/package-lock.json" ] && { [ ! -f "$lock" ] || [ "$dir/package-lock.json" -nt "$lock" ]; }; then
+    echo "== npm ci in $dir (xmpp.js: test only)"
+    (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null) \
+      || echo "WARNING: npm ci failed in $dir: the xmpp.js SASL2 test will skip" >&2
+  fi
 }

@@ -135,7 +135,7 @@ class SlixmppRoomsE2eIT {
             Files.copy(in, script);
         }
         ObjectNode cfg = json.createObjectNode().put("host", "127.0.0.1").put("port", 5222).put("domain", DOMAIN)
-                .put("run", RUN).put("ca_file", caFile(dir).toString()).put("debug_log", dir.resolve("slixmpp.log").toString());
+                .put("run", RUN).put("ca_file", caFile(stack, dir).toString()).put("debug_log", dir.resolve("slixmpp.log").toString());
         var users = cfg.putArray("users");
         for (int i = 0; i < locals.size(); i++) {
             users.addArray().add(locals.get(i)).add(ROLES.get(i) + "-pw");
@@ -158,7 +158,7 @@ class SlixmppRoomsE2eIT {
     }
 
     /** The domain's certificate alone (its file also holds the key), waiting for the domains plugin to write it. */
-    private Path caFile(Path dir) throws Exception {
+    static Path caFile(E2eStack stack, Path dir) throws Exception {
         Path pem = stack.certsDir().resolve(DOMAIN + ".pem");
         Instant deadline = Instant.now().plusSeconds(30);
         while (!Files.exists(pem) && Instant.now().isBefore(deadline)) {

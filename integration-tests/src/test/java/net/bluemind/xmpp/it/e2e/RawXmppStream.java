@@ -1,0 +1,148 @@
+package net.bluemind.xmpp.it.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+
+/**
+ * A client stream on 5222 written and read as raw XML text, so a test sees exactly what the server offers in each
+ * phase (stream features before STARTTLS, after TLS, after authentication) and what it answers, with no client
+ * library choosing or normalising anything. Reads are by marker: {@link #readUntil} returns the text received up to
+ * and including the first occurrence of a marker not yet consumed.
+ */
+final class RawXmppStream implements AutoCloseable {
+
+    private final Socket plain;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private final StringBuilder pending = new StringBuilder();
+
+    private RawXmppStream(Socket plain) throws IOException {
+        this.plain = plain;
+        this.socket = plain;
+        this.in = plain.getInputStream();
+        this.out = plain.getOutputStream();
+    }
+
+    /** A TCP connection to the e2e server's client port; nothing sent yet. */
+    static RawXmppStream connect() throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress(XmppClients.SERVER, 5222), 5000);
+        s.setSoTimeout(15_000);
+        return new RawXmppStream(s);
+    }
+
+    /** Opens (or, after STARTTLS or authentication, restarts) the stream to the domain; returns the features element. */
+    String open(String domain) throws IOException {
+        send("<?xml version='1.0'?><stream:stream to='" + domain + "' xmlns='jabber:client' "
+                + "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>");
+        return features();
+    }
+
+    /** The next {@code <stream:features>...</stream:features>}, alone. */
+    String features() throws IOException {
+        String text = readUntil("</stream:features>");
+        return text.substring(text.indexOf("<stream:features"));
+    }
+
+    /** STARTTLS on the open stream (accepting the test server's self-signed certificate); the stream is then reopened by {@link #open}. */
+    void startTls(String domain) throws Exception {
+        send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+        readUntil("<proceed");
+        readUntil("/>");
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, new TrustManager[] {XmppClients.ACCEPT_SELF_SIGNED}, null);
+        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, domain, 5222, true);
+        s.startHandshake();
+        socket = s;
+        in = s.getInputStream();
+        out = s.getOutputStream();
+        pending.setLength(0);
+    }
+
+    /** Connects, STARTTLS, and returns the features of the encrypted stream (before authentication). */
+    static RawXmppStream encrypted(String domain) throws Exception {
+        RawXmppStream stream = connect();
+        stream.open(domain);
+        stream.startTls(domain);
+        return stream;
+    }
+
+    void send(String xml) throws IOException {
+        out.write(xml.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Text received up to and including {@code marker}; what came after it stays for the next read. */
+    String readUntil(String marker) throws IOException {
+        byte[] buf = new byte[8192];
+        int at;
+        while ((at = pending.indexOf(marker)) < 0) {
+            int n = in.read(buf);
+            if (n < 0) {
+                throw new IOException("stream closed before " + marker + "; received: " + pending);
+            }
+            pending.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+        String text = pending.substring(0, at + marker.length());
+        pending.delete(0, at + marker.length());
+        return text;
+    }
+
+    /** Reads the next top-level element whose name is one of {@code names} (e.g. success or failure), whole. */
+    String readElement(String... names) throws IOException {
+        byte[] buf = new byte[8192];
+        while (true) {
+            for (String name : names) {
+                int start = pending.indexOf("<" + name);
+                if (start < 0) {
+                    continue;
+                }
+                int gt = pending.indexOf(">", start);
+                int end = gt < 0 ? -1 : pending.charAt(gt - 1) == '/' ? gt + 1 : endOf(name, start);
+                if (end > 0) {
+                    String element = pending.substring(start, end);
+                    pending.delete(0, end);
+                    return element;
+                }
+            }
+            int n = in.read(buf);
+            if (n < 0) {
+                throw new IOException("stream closed before any of " + String.join(", ", names) + "; received: " + pending);
+            }
+            pending.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+    }
+
+    private int endOf(String name, int start) {
+        int close = pending.indexOf("</" + name + ">", start);
+        return close < 0 ? -1 : close + name.length() + 3;
+    }
+
+    /** The RFC 4616 PLAIN message (no authzid) in base64. */
+    static String plain(String login, String password) {
+        return Base64.getEncoder().encodeToString(("\0" + login + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        try {
+            send("</stream:stream>");
+        } catch (IOException ignored) {
+            // already gone
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+}
