@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The STUN/TURN server a BlueMind admin runs beside bm-xmpp: Debian's coturn ({@value #BINARY}), with the TURN REST
@@ -138,17 +137,7 @@ public final class CoturnServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChildProcess.stop(process, 10);
         process = null;
         if (!Boolean.getBoolean("bmx.e2e.keep")) {
             Dirs.deleteTree(dir);

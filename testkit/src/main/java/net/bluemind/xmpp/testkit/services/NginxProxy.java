@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An nginx of one test's own, from Debian's package ({@value #BINARY}), in front of a service as BlueMind's nginx is:
@@ -118,17 +117,7 @@ public final class NginxProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy(); // SIGTERM: nginx's fast shutdown
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChildProcess.stop(process, 10); // SIGTERM: nginx's fast shutdown
         Dirs.deleteTree(dir);
     }
 }

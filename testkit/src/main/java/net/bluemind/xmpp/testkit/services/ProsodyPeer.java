@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Another XMPP server on the internet, as far as a federation test can tell: Debian's Prosody ({@value #BINARY}, 0.12)
@@ -298,17 +297,7 @@ public final class ProsodyPeer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy(); // SIGTERM: Prosody closes its streams and exits
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChildProcess.stop(process, 10); // SIGTERM: Prosody closes its streams and exits
         process = null;
         if (!Boolean.getBoolean("bmx.e2e.keep")) {
             Dirs.deleteTree(dir);

@@ -159,44 +159,33 @@ final class Parsers {
 
     /** DNS domain names, comma-separated, lower case, without a trailing dot; empty: none. */
     static ValueParser<List<String>> domainNames() {
-        return of(raw -> {
-            List<String> out = new ArrayList<>();
-            for (String part : raw.split(",")) {
-                String p = part.trim().toLowerCase(Locale.ROOT);
-                if (p.endsWith(".")) {
-                    p = p.substring(0, p.length() - 1);
-                }
-                if (p.isEmpty()) {
-                    continue;
-                }
-                if (!DOMAIN.matcher(p).matches()) {
-                    throw new IllegalArgumentException("not a domain name: " + part.trim());
-                }
-                out.add(p);
-            }
-            return List.copyOf(out);
-        }, "comma-separated domain names like partner.example, example.org, or empty");
+        return of(raw -> names(raw, p -> DOMAIN.matcher(p).matches(), "not a domain name: "),
+                "comma-separated domain names like partner.example, example.org, or empty");
     }
 
     /** Host names or IP addresses (IPv6 without brackets), comma-separated, lower case; empty: none. */
     static ValueParser<List<String>> hostNames() {
-        return of(raw -> {
-            List<String> out = new ArrayList<>();
-            for (String part : raw.split(",")) {
-                String p = part.trim().toLowerCase(Locale.ROOT);
-                if (p.endsWith(".")) {
-                    p = p.substring(0, p.length() - 1);
-                }
-                if (p.isEmpty()) {
-                    continue;
-                }
-                if (!DOMAIN.matcher(p).matches() && !IPV6.matcher(p).matches()) {
-                    throw new IllegalArgumentException("not a host name or IP address: " + part.trim());
-                }
-                out.add(p);
+        return of(raw -> names(raw, p -> DOMAIN.matcher(p).matches() || IPV6.matcher(p).matches(),
+                "not a host name or IP address: "), "comma-separated host names or IP addresses like turn.example.com, 203.0.113.10, or empty");
+    }
+
+    /** The comma-separated names of {@code raw}, lower case, without a trailing dot, each one {@code valid}. */
+    private static List<String> names(String raw, java.util.function.Predicate<String> valid, String invalid) {
+        List<String> out = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            String p = part.trim().toLowerCase(Locale.ROOT);
+            if (p.endsWith(".")) {
+                p = p.substring(0, p.length() - 1);
             }
-            return List.copyOf(out);
-        }, "comma-separated host names or IP addresses like turn.example.com, 203.0.113.10, or empty");
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!valid.test(p)) {
+                throw new IllegalArgumentException(invalid + part.trim());
+            }
+            out.add(p);
+        }
+        return List.copyOf(out);
     }
 
     /** A non-empty, comma-separated subset of the given words, in the order given, lower case. */
