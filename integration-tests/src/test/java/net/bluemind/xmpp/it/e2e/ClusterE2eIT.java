@@ -226,7 +226,12 @@ class ClusterE2eIT {
             ivoRoom.addMessageListener(ivoGot::add);
             hanaRoom.addMessageListener(hanaGot::add);
             ivoRoom.join(Resourcepart.from("ivo")); // from node 2, through its forwarder to the rooms on node 1
-            assertThat(hanaRoom.getOccupants()).as("hana (node 1) sees ivo (node 2) in the room").hasSize(2);
+            // ivo's join returns at his own presence; hana learns of him from the presence the room sends her
+            for (long until = System.nanoTime() + 10_000_000_000L; hanaRoom.getOccupants().size() < 2
+                    && System.nanoTime() < until; ) {
+                Thread.sleep(100);
+            }
+            assertThat(hanaRoom.getOccupants()).as("hana (node 1) sees ivo (node 2) in the room within 10 s").hasSize(2);
 
             String fromNode1 = "room " + word();
             String fromNode2 = "room " + word();
