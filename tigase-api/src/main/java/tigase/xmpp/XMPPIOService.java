@@ -1,6 +1,7 @@
 package tigase.xmpp;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.locks.ReentrantLock;
 import tigase.net.IOService;
@@ -33,6 +34,14 @@ public class XMPPIOService<RefObject> extends IOService<RefObject> {
     }
 
     public void writeRawData(String data) throws IOException {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    protected void addReceivedPacket(final Packet packet) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    protected void xmppStreamOpened(Map<String, String> attribs) {
         throw new UnsupportedOperationException("declaration only");
     }
 }

@@ -2,6 +2,7 @@ package net.bluemind.xmpp.domains.tigase;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import tigase.server.Packet;
 import tigase.xmpp.XMPPIOService;
 
@@ -16,19 +17,37 @@ import tigase.xmpp.XMPPIOService;
  * <p>
  * The locking is {@link SerializedSocketIo}'s, shared with the server-to-server connections
  * ({@link SerializedTlsS2SIOService}). A stop that is only Tigase's selector race after STARTTLS is not carried out
- * ({@link SelectorReRegistration}).
+ * ({@link SelectorReRegistration}), and a SASL2 login's new stream features are written after its success
+ * ({@link Sasl2FeaturesAfterSuccess}).
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
     private final SerializedSocketIo serialized = new SerializedSocketIo(writeInProgress);
     private final SelectorReRegistration selector = new SelectorReRegistration();
+    private final Sasl2FeaturesAfterSuccess<Packet> sasl2 = new Sasl2FeaturesAfterSuccess<>();
 
     @Override
     public void addPacketToSend(Packet packet) {
-        if (SerializedSocketIo.isProceed(packet.getElemName(), packet.getElement().getXMLNS())) {
+        String name = packet.getElemName();
+        String xmlns = packet.getElement().getXMLNS();
+        if (SerializedSocketIo.isProceed(name, xmlns)) {
             serialized.proceedComing();
         }
-        super.addPacketToSend(packet);
+        for (Packet p : sasl2.toWrite(packet, name, xmlns)) {
+            super.addPacketToSend(p);
+        }
+    }
+
+    @Override
+    protected void addReceivedPacket(Packet packet) {
+        sasl2.received(packet.getElemName(), packet.getElement().getXMLNS());
+        super.addReceivedPacket(packet);
+    }
+
+    @Override
+    protected void xmppStreamOpened(Map<String, String> attribs) {
+        sasl2.streamOpened();
+        super.xmppStreamOpened(attribs);
     }
 
     @Override
