@@ -93,11 +93,10 @@ class Sasl2E2eIT {
             assertThat(between(success, "<authorization-identifier>", "</authorization-identifier>"))
                     .isEqualTo(email + "/" + resource);
             String bound = between(success, "<bound xmlns=\"urn:xmpp:bind:0\">", "</bound>");
-            // stream management enabled with a resumption id; Tigase's inline <enabled> lacks resume='true', which its
-            // classic <enabled> has (docs/developers-guide.md, "Known Tigase issues")
-            // (attributes in whatever order Tigase writes them: it keeps them in a hash map)
+            // stream management enabled with a resumption id and resume='true' (which Tigase's inline <enabled> lacks:
+            // Bind2ResumableEnabled) (attributes in whatever order Tigase writes them: it keeps them in a hash map)
             assertThat(bound).contains("<enabled xmlns=\"urn:xmpp:carbons:2\"/>")
-                    .containsPattern("<enabled(?=[^>]*\\sxmlns=\"urn:xmpp:sm:3\")(?=[^>]*\\sid=\"[^\"]+\")[^>]*>");
+                    .containsPattern("<enabled(?=[^>]*\\sxmlns=\"urn:xmpp:sm:3\")(?=[^>]*\\sid=\"[^\"]+\")(?=[^>]*\\sresume=\"true\")[^>]*>");
             // no stream restart: the stream goes on with its new features (after the success, which Tigase 8.4.0 does not
             // guarantee: Sasl2FeaturesAfterSuccess), the session is usable
             String features = s.features();

@@ -17,8 +17,9 @@ import tigase.xmpp.XMPPIOService;
  * <p>
  * The locking is {@link SerializedSocketIo}'s, shared with the server-to-server connections
  * ({@link SerializedTlsS2SIOService}). A stop that is only Tigase's selector race after STARTTLS is not carried out
- * ({@link SelectorReRegistration}), and a SASL2 login's new stream features are written after its success
- * ({@link Sasl2FeaturesAfterSuccess}).
+ * ({@link SelectorReRegistration}), a SASL2 login's new stream features are written after its success
+ * ({@link Sasl2FeaturesAfterSuccess}), and Bind2's stream management answer says it is resumable
+ * ({@link Bind2ResumableEnabled}).
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
@@ -33,6 +34,7 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
         if (SerializedSocketIo.isProceed(name, xmlns)) {
             serialized.proceedComing();
         }
+        Bind2ResumableEnabled.mark(packet.getElement());
         for (Packet p : sasl2.toWrite(packet, name, xmlns)) {
             super.addPacketToSend(p);
         }
