@@ -57,6 +57,7 @@ public final class ArchiveDurabilityBenchmark implements Benchmark {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         List<IndexNames> created = new ArrayList<>();
         try (EsConnection es = new EsConnection(List.of(url), Duration.ofSeconds(2), Duration.ofSeconds(60))) {
+            double[] oneSenderAdded = {0};
             report.note(ROUNDS + " interleaved rounds; " + MESSAGES_ONE + " messages with 1 sender, " + MESSAGES_MANY
                     + " with 16; spool in " + System.getProperty("java.io.tmpdir"));
             for (int senders : SENDERS) {
@@ -94,8 +95,19 @@ public final class ArchiveDurabilityBenchmark implements Benchmark {
                 report.figure(k + "stored in ES, queued only", Rounds.median(oldStored), "msg/s");
                 report.figure(k + "stored in ES, spooled first", Rounds.median(newStored), "msg/s");
                 report.ratio(k + "message path spooled/queued", Rounds.median(newPath), Rounds.median(oldPath));
+                if (senders == 1) {
+                    oneSenderAdded[0] = newLat.percentileMillis(50) - oldLat.percentileMillis(50);
+                }
                 report.ratio(k + "stored in ES spooled/queued", Rounds.median(newStored), Rounds.median(oldStored));
             }
+            java.nio.file.Path syncDir = Files.createTempDirectory("bench-dur-sync");
+            Latencies fdatasync = DiskSync.appendToPreallocated(syncDir);
+            Latencies newFile = DiskSync.newFilePerWrite(syncDir);
+            Files.delete(syncDir);
+            report.figure("disk: fdatasync of an append to a preallocated file, p50", fdatasync.percentileMillis(50) * 1000, "us");
+            report.figure("disk: new file + fdatasync + rename (the spool's way per batch), p50", newFile.percentileMillis(50) * 1000, "us");
+            report.ratio("1 sender: capture p50 added by spooling first / disk fdatasync p50 (goal <= 1.5)",
+                    oneSenderAdded[0], fdatasync.percentileMillis(50));
             for (IndexNames names : created) {
                 es.client().indices().delete(d -> d.index(names.index()).ignoreUnavailable(true));
             }

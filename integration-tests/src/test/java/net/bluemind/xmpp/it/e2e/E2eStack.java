@@ -74,7 +74,8 @@ final class E2eStack {
 
     /**
      * The names Tigase resolves, given to its JVM as a hosts file: loopback and this machine, and the remote servers
-     * the federation tests start ({@link FederationE2eIT}: {@value #PEER_DOMAIN} on Prosody's own address;
+     * the federation tests start ({@link FederationE2eIT}: {@value #PEER_DOMAIN} on Prosody's own address, and its
+     * pubsub service, the push service of {@link PushE2eIT};
      * {@link FederationEjabberdE2eIT}: {@value #EJABBERD_DOMAIN} on ejabberd's; {@link FederationRobustnessE2eIT}: the
      * bad servers of {@link #BAD_PEERS}; {@link FederationTigaseE2eIT}: {@value #TIGASE_PEER_DOMAIN} on a stock
      * Tigase's).
@@ -82,7 +83,7 @@ final class E2eStack {
     private static Path writeHostsFile(Path work) throws java.io.IOException {
         Path hosts = work.resolve("hosts");
         StringBuilder h = new StringBuilder("127.0.0.1 localhost " + java.net.InetAddress.getLocalHost().getHostName() + "\n"
-                + net.bluemind.xmpp.testkit.services.ProsodyPeer.FIRST_ADDRESS + " " + PEER_DOMAIN + "\n"
+                + net.bluemind.xmpp.testkit.services.ProsodyPeer.FIRST_ADDRESS + " " + PEER_DOMAIN + " pubsub." + PEER_DOMAIN + "\n"
                 + net.bluemind.xmpp.testkit.services.EjabberdPeer.DEFAULT_ADDRESS + " " + EJABBERD_DOMAIN + "\n"
                 + net.bluemind.xmpp.testkit.tigase.StockTigasePeer.FIRST_ADDRESS + " " + TIGASE_PEER_DOMAIN + "\n");
         BAD_PEERS.forEach((name, address) -> h.append(address).append(' ').append(name).append('\n'));

@@ -127,6 +127,12 @@ final class RawXmppStream implements AutoCloseable {
         return close < 0 ? -1 : close + name.length() + 3;
     }
 
+    /** The connection cut as a phone losing its network would: a TCP reset, no closing stream tag, no TLS alert. */
+    void drop() throws IOException {
+        plain.setSoLinger(true, 0);
+        plain.close();
+    }
+
     /** The RFC 4616 PLAIN message (no authzid) in base64. */
     static String plain(String login, String password) {
         return Base64.getEncoder().encodeToString(("\0" + login + "\0" + password).getBytes(StandardCharsets.UTF_8));

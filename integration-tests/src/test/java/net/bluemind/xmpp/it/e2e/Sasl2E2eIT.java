@@ -98,7 +98,7 @@ class Sasl2E2eIT {
             assertThat(bound).contains("<enabled xmlns=\"urn:xmpp:carbons:2\"/>")
                     .containsPattern("<enabled(?=[^>]*\\sxmlns=\"urn:xmpp:sm:3\")(?=[^>]*\\sid=\"[^\"]+\")(?=[^>]*\\sresume=\"true\")[^>]*>");
             // no stream restart: the stream goes on with its new features (after the success, which Tigase 8.4.0 does not
-            // guarantee: Sasl2FeaturesAfterSuccess), the session is usable
+            // guarantee: Sasl2AnswerFirst), the session is usable
             String features = s.features();
             System.out.println("features after SASL2: " + features);
             assertThat(features).doesNotContain(SASL2).doesNotContain("<mechanism");

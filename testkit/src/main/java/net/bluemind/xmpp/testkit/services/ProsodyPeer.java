@@ -50,27 +50,39 @@ public final class ProsodyPeer implements AutoCloseable {
      *        the system's ({@code /etc/ssl/certs})
      * @param secureAuth {@code s2s_secure_auth}
      * @param requireEncryption {@code s2s_require_encryption}
+     * @param pubsubAdmin when not null, a publish-subscribe service at {@code pubsub.<domain>} (Prosody's mod_pubsub
+     *        component; e.g. the stand-in for a phone app's push service, XEP-0357) administered by this account, which
+     *        may create nodes there (Prosody lets only a service's admins create nodes)
      */
-    public record Options(Path certificate, Path key, Path trustedCa, boolean secureAuth, boolean requireEncryption) {
+    public record Options(Path certificate, Path key, Path trustedCa, boolean secureAuth, boolean requireEncryption,
+            String pubsubAdmin) {
+
+        public Options(Path certificate, Path key, Path trustedCa, boolean secureAuth, boolean requireEncryption) {
+            this(certificate, key, trustedCa, secureAuth, requireEncryption, null);
+        }
 
         public static Options dialback() {
             return new Options(null, null, null, false, true);
         }
 
+        public Options withPubsub(String adminJid) {
+            return new Options(certificate, key, trustedCa, secureAuth, requireEncryption, adminJid);
+        }
+
         public Options certificate(Path chain, Path privateKey) {
-            return new Options(chain, privateKey, trustedCa, secureAuth, requireEncryption);
+            return new Options(chain, privateKey, trustedCa, secureAuth, requireEncryption, pubsubAdmin);
         }
 
         public Options trusting(Path caFile) {
-            return new Options(certificate, key, caFile, secureAuth, requireEncryption);
+            return new Options(certificate, key, caFile, secureAuth, requireEncryption, pubsubAdmin);
         }
 
         public Options secureAuth(boolean on) {
-            return new Options(certificate, key, trustedCa, on, requireEncryption);
+            return new Options(certificate, key, trustedCa, on, requireEncryption, pubsubAdmin);
         }
 
         public Options requireEncryption(boolean on) {
-            return new Options(certificate, key, trustedCa, secureAuth, on);
+            return new Options(certificate, key, trustedCa, secureAuth, on, pubsubAdmin);
         }
     }
 
@@ -279,6 +291,10 @@ public final class ProsodyPeer implements AutoCloseable {
                 "VirtualHost " + lua(domain),
                 "  ssl = { certificate = " + lua(certificate().toString()) + ", key = " + lua(privateKey().toString())
                         + (options.trustedCa() == null ? "" : ", cafile = " + lua(options.trustedCa().toString())) + " }"));
+        if (options.pubsubAdmin() != null) {
+            lines.add("Component " + lua("pubsub." + domain) + " \"pubsub\"");
+            lines.add("  admins = { " + lua(options.pubsubAdmin()) + " }");
+        }
         return String.join("\n", lines) + "\n";
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import tigase.server.Packet;
+import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
 
 /**
@@ -17,15 +18,16 @@ import tigase.xmpp.XMPPIOService;
  * <p>
  * The locking is {@link SerializedSocketIo}'s, shared with the server-to-server connections
  * ({@link SerializedTlsS2SIOService}). A stop that is only Tigase's selector race after STARTTLS is not carried out
- * ({@link SelectorReRegistration}), a SASL2 login's new stream features are written after its success
- * ({@link Sasl2FeaturesAfterSuccess}), and Bind2's stream management answer says it is resumable
- * ({@link Bind2ResumableEnabled}).
+ * ({@link SelectorReRegistration}). During a SASL2 login nothing overtakes its answer ({@link Sasl2AnswerFirst}), and
+ * the answer is completed where Tigase leaves it short: Bind2's stream management {@code <enabled/>} says it is
+ * resumable ({@link Bind2ResumableEnabled}), an inline resumption's {@code <resumed/>} has its previd and the
+ * success the resumed session's address ({@link InlineResumeAnswer}).
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
     private final SerializedSocketIo serialized = new SerializedSocketIo(writeInProgress);
     private final SelectorReRegistration selector = new SelectorReRegistration();
-    private final Sasl2FeaturesAfterSuccess<Packet> sasl2 = new Sasl2FeaturesAfterSuccess<>();
+    private final Sasl2AnswerFirst<Packet> sasl2 = new Sasl2AnswerFirst<>();
 
     @Override
     public void addPacketToSend(Packet packet) {
@@ -34,15 +36,25 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
         if (SerializedSocketIo.isProceed(name, xmlns)) {
             serialized.proceedComing();
         }
-        Bind2ResumableEnabled.mark(packet.getElement());
+        if ("success".equals(name) && Sasl2AnswerFirst.SASL2.equals(xmlns)) {
+            completeSasl2Success(packet.getElement());
+        }
         for (Packet p : sasl2.toWrite(packet, name, xmlns)) {
             super.addPacketToSend(p);
         }
     }
 
+    private void completeSasl2Success(Element success) {
+        Bind2ResumableEnabled.mark(success);
+        InlineResumeAnswer.rememberBind2(success);
+        InlineResumeAnswer.complete(success, sasl2.resumedId());
+    }
+
     @Override
     protected void addReceivedPacket(Packet packet) {
-        sasl2.received(packet.getElemName(), packet.getElement().getXMLNS());
+        Element resume = packet.getElement().getChild("resume", "urn:xmpp:sm:3");
+        sasl2.received(packet.getElemName(), packet.getElement().getXMLNS(),
+                resume == null ? null : resume.getAttributeStaticStr("previd"));
         super.addReceivedPacket(packet);
     }
 
@@ -56,6 +68,8 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
     public void writeRawData(String data) throws IOException {
         if (SerializedSocketIo.isProceed(data)) {
             serialized.proceedComing();
+        } else if (data != null && data.startsWith("<enabled")) { // null: Tigase's flush
+            InlineResumeAnswer.rememberClassic(data, getUserJid());
         }
         super.writeRawData(data);
     }
