@@ -54,7 +54,7 @@ public class DistinctDiscoFeatures implements PacketFilterIfc {
         return packet;
     }
 
-    /** Removes the {@code <feature/>} and {@code <identity/>} children already listed earlier in the query. */
+    /** Removes repeated {@code <feature/>} and {@code <identity/>} children of the query: one of each stays. */
     static void dropRepeats(Element query) {
         List<Element> children = query.getChildren();
         if (children == null) {
