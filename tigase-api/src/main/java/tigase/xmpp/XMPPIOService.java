@@ -33,6 +33,10 @@ public class XMPPIOService<RefObject> extends IOService<RefObject> {
         throw new UnsupportedOperationException("declaration only");
     }
 
+    public String getUserJid() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     public void writeRawData(String data) throws IOException {
         throw new UnsupportedOperationException("declaration only");
     }

@@ -1,5 +1,6 @@
 package tigase.server.xmppclient;
 
+import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
 
 /** Declared members: only those bm-xmpp uses. */
@@ -9,6 +10,10 @@ public class ClientConnectionManager {
     }
 
     protected XMPPIOService<Object> getXMPPIOServiceInstance() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    protected void preprocessStreamFeatures(XMPPIOService<Object> serv, Element elem_features) {
         throw new UnsupportedOperationException("declaration only");
     }
 }

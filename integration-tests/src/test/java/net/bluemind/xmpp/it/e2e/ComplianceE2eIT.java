@@ -11,6 +11,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.caps.EntityCapsManager;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
@@ -21,7 +22,8 @@ import org.jxmpp.jid.impl.JidCreate;
 /**
  * What the compliance checkers clients' authors use ask, asked exactly as they ask it: the account's own
  * disco#info (XEP-0398), the domain's contact addresses (XEP-0157) and in-band registration (XEP-0077) before
- * and after login. Every request gets exactly one reply.
+ * and after login. Every request gets exactly one reply. The server's XEP-0115 caps, which hash that form when the
+ * addresses are set, pass Smack's verifier with and without it.
  */
 class ComplianceE2eIT {
 
@@ -112,8 +114,17 @@ class ComplianceE2eIT {
     private static DataForm serverInfo() throws Exception {
         XMPPTCPConnection alice = XmppClients.login("alice@bluemind.test", "alice-pw");
         try {
-            DiscoverInfo info = ServiceDiscoveryManager.getInstanceFor(alice).discoverInfo(JidCreate.domainBareFrom("bluemind.test"));
+            ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(alice);
+            DiscoverInfo info = disco.discoverInfo(JidCreate.domainBareFrom("bluemind.test"));
             System.out.println("e2e compliance: domain disco#info " + info.toXML());
+            // the server's XEP-0115 caps cover the form too (StreamFeaturesE2eIT checks them without one)
+            EntityCapsManager.NodeVerHash caps = EntityCapsManager.getNodeVerHashByJid(JidCreate.domainBareFrom("bluemind.test"));
+            assertThat(caps).as("caps in the stream features").isNotNull();
+            DiscoverInfo atNode = disco.discoverInfo(JidCreate.domainBareFrom("bluemind.test"), caps.getNodeVer());
+            boolean verified = EntityCapsManager.verifyDiscoverInfoVersion(caps.getVer(), caps.getHash(), atNode);
+            System.out.println("e2e compliance: caps " + caps.getNodeVer() + " (" + caps.getHash() + ") verified by Smack: "
+                    + verified + ", forms " + atNode.getExtensions(DataForm.class).size());
+            assertThat(verified).isTrue();
             return info.getExtensions(DataForm.class).stream().filter(f -> SERVER_INFO.equals(f.getFormType()))
                     .findFirst().orElse(null);
         } finally {

@@ -1,17 +1,31 @@
 package net.bluemind.xmpp.domains.tigase;
 
 import tigase.cluster.ClientConnectionClustered;
+import tigase.kernel.beans.Inject;
+import tigase.server.MessageRouter;
+import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
 
 /**
  * {@link SerializedTlsClientConnectionManager} for a node in Tigase's cluster mode: Tigase's clustered c2s (which
  * opens its ports once the cluster is connected and closes the connections of a node that left) with the same
- * serialized socket I/O. Configured as {@code c2s/class} in the cluster block of init.properties.
+ * serialized socket I/O and the same stream features ({@link ServerEntityCaps}). Configured as {@code c2s/class} in
+ * the cluster block of init.properties.
  */
 public class SerializedTlsClientConnectionClustered extends ClientConnectionClustered {
+
+    @Inject(nullAllowed = true)
+    private MessageRouter router;
 
     @Override
     protected XMPPIOService<Object> getXMPPIOServiceInstance() {
         return new SerializedTlsIOService<>();
+    }
+
+    /** The server's entity capabilities in the features, well-formed ({@link ServerEntityCaps}). */
+    @Override
+    protected void preprocessStreamFeatures(XMPPIOService<Object> serv, Element features) {
+        super.preprocessStreamFeatures(serv, features);
+        ServerEntityCaps.fix(router, serv, features);
     }
 }

@@ -1,17 +1,31 @@
 package net.bluemind.xmpp.domains.tigase;
 
+import tigase.kernel.beans.Inject;
+import tigase.server.MessageRouter;
 import tigase.server.xmppclient.ClientConnectionManager;
+import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
 
 /**
  * Tigase's client connection manager (c2s), whose connections serialize their socket I/O
  * ({@link SerializedTlsIOService}): stock Tigase 8.4.0 corrupts a few percent of TLS negotiations (docs/developers-guide.md, "Known
- * Tigase issues"). Configured as {@code c2s/class} in init.properties; everything else is Tigase's.
+ * Tigase issues"), and whose stream features carry the server's entity capabilities well-formed ({@link ServerEntityCaps}).
+ * Configured as {@code c2s/class} in init.properties; everything else is Tigase's.
  */
 public class SerializedTlsClientConnectionManager extends ClientConnectionManager {
+
+    @Inject(nullAllowed = true)
+    private MessageRouter router;
 
     @Override
     protected XMPPIOService<Object> getXMPPIOServiceInstance() {
         return new SerializedTlsIOService<>();
+    }
+
+    /** The server's entity capabilities in the features, well-formed ({@link ServerEntityCaps}). */
+    @Override
+    protected void preprocessStreamFeatures(XMPPIOService<Object> serv, Element features) {
+        super.preprocessStreamFeatures(serv, features);
+        ServerEntityCaps.fix(router, serv, features);
     }
 }
