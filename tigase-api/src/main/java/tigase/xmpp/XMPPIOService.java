@@ -41,10 +41,6 @@ public class XMPPIOService<RefObject> extends IOService<RefObject> {
         throw new UnsupportedOperationException("declaration only");
     }
 
-    public String getUserJid() {
-        throw new UnsupportedOperationException("declaration only");
-    }
-
     protected void addReceivedPacket(final Packet packet) {
         throw new UnsupportedOperationException("declaration only");
     }
