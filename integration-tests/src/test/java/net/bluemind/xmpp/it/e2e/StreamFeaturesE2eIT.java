@@ -189,6 +189,62 @@ class StreamFeaturesE2eIT {
         }
     }
 
+    /**
+     * Over WebSocket (RFC 7395, how BlueMind's web application connects; plain on loopback as behind BlueMind's nginx,
+     * no Origin as a non-browser client), the features after login carry the same well-formed {@code <c/>} as on 5222.
+     */
+    @Test
+    void overWebSocketTheFeaturesAfterLoginCarryTheSameCaps() throws Exception {
+        assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
+        Map<String, String> overTcp;
+        try (RawXmppStream s = RawXmppStream.encrypted(DOMAIN)) {
+            overTcp = capsAfterRawLogin(s);
+        }
+        java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("xmpp")
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:5290/"), new java.net.http.WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            frames.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        w.request(1);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            String open = "<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='" + DOMAIN + "' version='1.0'/>";
+            ws.sendText(open, true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            nextFrameWith(frames, "<stream:features");
+            ws.sendText("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + RawXmppStream.plain(user, "feat-pw")
+                    + "</auth>", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(nextFrameWith(frames, "<success")).contains("<success");
+            ws.sendText(open, true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            String features = nextFrameWith(frames, "<stream:features");
+            System.out.println("e2e caps: features after login over WebSocket: " + features);
+            Matcher c = Pattern.compile("<c\\s[^>]*xmlns=[\"']" + Pattern.quote(CAPS_XMLNS) + "[\"'][^>]*>").matcher(features);
+            assertThat(c.find()).as("a <c/> in the WebSocket features after login").isTrue();
+            assertThat(c.group()).containsPattern("hash=[\"']sha-1[\"']")
+                    .containsPattern("ver=[\"']" + Pattern.quote(overTcp.get("ver")) + "[\"']");
+        } finally {
+            ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
+        }
+    }
+
+    private static String nextFrameWith(java.util.concurrent.BlockingQueue<String> frames, String marker) throws Exception {
+        while (true) {
+            String frame = frames.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(frame).as("a WebSocket frame with " + marker).isNotNull();
+            if (frame.contains(marker)) {
+                return frame;
+            }
+        }
+    }
+
     @Test
     void smacksEntityCapsVerifierAcceptsTheServersCaps() throws Exception {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
