@@ -34,7 +34,15 @@ final class RawXmppStream implements AutoCloseable {
 
     /** A TCP connection to the e2e server's client port; nothing sent yet. */
     static RawXmppStream connect() throws IOException {
+        return connect(null);
+    }
+
+    /** As {@link #connect()}, from a loopback address of the caller's (e.g. 127.0.0.26): its own throttle key. */
+    static RawXmppStream connect(String localAddress) throws IOException {
         Socket s = new Socket();
+        if (localAddress != null) {
+            s.bind(new InetSocketAddress(localAddress, 0));
+        }
         s.connect(new InetSocketAddress(XmppClients.SERVER, 5222), 5000);
         s.setSoTimeout(15_000);
         return new RawXmppStream(s);
@@ -70,7 +78,12 @@ final class RawXmppStream implements AutoCloseable {
 
     /** Connects, STARTTLS, and returns the features of the encrypted stream (before authentication). */
     static RawXmppStream encrypted(String domain) throws Exception {
-        RawXmppStream stream = connect();
+        return encrypted(domain, null);
+    }
+
+    /** As {@link #encrypted(String)}, from the given local address (null: any). */
+    static RawXmppStream encrypted(String domain, String localAddress) throws Exception {
+        RawXmppStream stream = connect(localAddress);
         stream.open(domain);
         stream.startTls(domain);
         return stream;

@@ -11,9 +11,10 @@ import net.bluemind.xmpp.auth.throttle.Throttle;
 
 /**
  * Decides a FAST login ({@code HT-SHA-256-NONE} with a token): never asks bm-core. A token is a secret like a
- * password: a wrong, unknown, expired, revoked or replayed one is {@code not-authorized} and counts as a wrong
- * password in the same {@link Throttle} the password logins use; an account or address the throttle holds
- * back is refused unchecked. Never throws.
+ * password: a wrong, unknown, expired, revoked or replayed one is {@code not-authorized}; a wrong or unknown
+ * one, a replay and a malformed message count as a wrong password in the same {@link Throttle} the password
+ * logins use (a genuine token that expired or was revoked does not: see {@link TokenUse.Refused}); an account or
+ * address the throttle holds back is refused unchecked. Never throws.
  */
 public final class FastLogin {
 
@@ -70,7 +71,9 @@ public final class FastLogin {
         TokenUse use = tokens.use(latd, r.agentId(), message.get().initiator(), r.count(), r.invalidate(),
                 r.wantsFresh());
         if (use instanceof TokenUse.Refused no) {
-            throttle.failed(latd, ip);
+            if (no.guess()) {
+                throttle.failed(latd, ip);
+            }
             LOG.fine(() -> "FAST login of " + latd + " refused: " + no.reason());
             return refused(SaslCondition.NOT_AUTHORIZED, INVALID_TOKEN);
         }

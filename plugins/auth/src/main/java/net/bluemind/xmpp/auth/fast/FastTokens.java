@@ -60,24 +60,24 @@ public final class FastTokens {
         String key = agentKey(agentId);
         Optional<TokenSlot> found = store.load(login, key);
         if (found.isEmpty()) {
-            return new TokenUse.Refused("no token for this login and client");
+            return new TokenUse.Refused("no token for this login and client", true);
         }
         TokenSlot slot = found.get();
         StoredToken used = matching(slot, initiator);
         if (used == null) {
-            return new TokenUse.Refused("token does not match");
+            return new TokenUse.Refused("token does not match", true);
         }
         Instant now = clock.instant();
         if (used.expiredAt(now)) {
-            return new TokenUse.Refused("token expired at " + used.expires());
+            return new TokenUse.Refused("token expired at " + used.expires(), false);
         }
         Optional<Instant> revoked = store.revokedAt(used.uid());
         if (revoked.isPresent() && !used.issued().isAfter(revoked.get())) {
             store.remove(login, key);
-            return new TokenUse.Refused("token revoked by BlueMind at " + revoked.get());
+            return new TokenUse.Refused("token revoked by BlueMind at " + revoked.get(), false);
         }
         if (count != null && count <= slot.lastCount()) {
-            return new TokenUse.Refused("count " + count + " not above " + slot.lastCount() + " (replay)");
+            return new TokenUse.Refused("count " + count + " not above " + slot.lastCount() + " (replay)", true);
         }
         long lastCount = count == null ? slot.lastCount() : count;
         if (invalidate) {

@@ -7,7 +7,12 @@ public sealed interface TokenUse {
     record Accepted(StoredToken token, IssuedToken fresh) implements TokenUse {
     }
 
-    /** @param reason for the server's log only; the client is told nothing more than "invalid token" */
-    record Refused(String reason) implements TokenUse {
+    /**
+     * @param reason for the server's log only; the client is told nothing more than "invalid token"
+     * @param guess whether it counts as a failed guess for the throttle: yes for a token that matches nothing
+     *     (unknown, wrong) or a replayed count; no for the client's genuine token that expired or that BlueMind
+     *     revoked, so that the password login a client falls back to on the same stream is not held back
+     */
+    record Refused(String reason, boolean guess) implements TokenUse {
     }
 }
