@@ -66,8 +66,8 @@ final class BmPlainSaslServer implements SaslServer {
         authorizationId = success.jid();
         complete = true;
         Sasl2Session session = session(callbackHandler);
-        if (session != null) {
-            session.rememberLogin(success); // for a FAST token, if the client asked for one (FastInline)
+        if (session != null && session.fastChild("request-token") != null) {
+            session.rememberLogin(success); // FastInline issues the token the SASL2 client asked for
         }
         return null;
     }

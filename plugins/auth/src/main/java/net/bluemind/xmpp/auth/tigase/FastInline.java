@@ -89,12 +89,13 @@ public class FastInline implements SaslAuth2.Inline, Initializable {
         if (login == null || agent == null || agent.isBlank() || !fastEnabled()) {
             return null; // a FAST login (its renewal is above), no user-agent id, or FAST off
         }
-        return element(AuthRuntime.get().fastTokens.issue(login.login(), login.identity(), agent));
+        IssuedToken issued = AuthRuntime.get().fastTokens.issue(login.login(), login.identity(), agent);
+        LOG.fine(() -> "FAST token issued to " + login.login() + ", expires " + issued.expiry());
+        return element(issued);
     }
 
     private static Element element(IssuedToken t) {
-        Element e = new Element("token", new String[] {"xmlns", "expiry", "token"},
+        return new Element("token", new String[] {"xmlns", "expiry", "token"},
                 new String[] {Sasl2Session.FAST_XMLNS, t.expiry().toString(), t.token()});
-        return e;
     }
 }
