@@ -37,8 +37,8 @@ class FastE2eIT {
 
     private static final String DOMAIN = E2eStack.DOMAIN;
     private static final String SASL2 = "urn:xmpp:sasl:2";
-    private static final String FAST = "urn:xmpp:fast:0";
-    private static final String HT = "HT-SHA-256-NONE";
+    static final String FAST = "urn:xmpp:fast:0";
+    static final String HT = "HT-SHA-256-NONE";
     /** The raw clients' own source address: the failures this class provokes count for it, not for 127.0.0.1. */
     private static final String CLIENT_IP = "127.0.0.26";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -258,12 +258,12 @@ class FastE2eIT {
         }
     }
 
-    private static String passwordLogin(String email, String password, String agent, String extra) {
+    static String passwordLogin(String email, String password, String agent, String extra) {
         return "<authenticate xmlns='" + SASL2 + "' mechanism='PLAIN'><initial-response>" + RawXmppStream.plain(email, password)
                 + "</initial-response>" + userAgent(agent) + extra + "</authenticate>";
     }
 
-    private static String fastLogin(String email, String token, String agent, String fastAttributes, String extra)
+    static String fastLogin(String email, String token, String agent, String fastAttributes, String extra)
             throws Exception {
         return "<authenticate xmlns='" + SASL2 + "' mechanism='" + HT + "'><initial-response>" + htResponse(email, token)
                 + "</initial-response>" + userAgent(agent) + "<fast xmlns='" + FAST + "' " + fastAttributes + "/>" + extra
@@ -291,7 +291,7 @@ class FastE2eIT {
     }
 
     /** An attribute of an element, whatever the order Tigase writes them in. */
-    private static String attribute(String xml, String element, String name) {
+    static String attribute(String xml, String element, String name) {
         Matcher m = Pattern.compile("<" + element + "\\b[^>]*\\s" + name + "=\"([^\"]*)\"").matcher(xml);
         assertThat(m.find()).as("%s/@%s in %s", element, name, xml).isTrue();
         return m.group(1);
