@@ -41,4 +41,12 @@ public class XMPPResourceConnection {
     public final void putSessionData(final String key, final Object value) {
         throw new UnsupportedOperationException();
     }
+
+    public final Object getSessionData(final String key) {
+        throw new UnsupportedOperationException();
+    }
+
+    public final void removeSessionData(final String key) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -261,6 +261,37 @@ class ClusterE2eIT {
 
     @Test
     @Order(4)
+    void aFastTokenFromOneNodeLogsInOnTheOtherWithoutBmCoreAndBlueMindRevokesItOnBoth() throws Exception {
+        String fay = user("fay.cl");
+        String agent = UUID.randomUUID().toString();
+        String token;
+        try (RawXmppStream s = RawXmppStream.encryptedAt(stack.address(1), DOMAIN, null)) {
+            s.open(DOMAIN);
+            s.send(FastE2eIT.passwordLogin(fay, PASSWORD, agent, "<request-token xmlns='" + FastE2eIT.FAST
+                    + "' mechanism='" + FastE2eIT.HT + "'/>"));
+            token = FastE2eIT.attribute(s.readElement("success", "failure"), "token", "token");
+        }
+        long validations = stack.core.requests("/api/auth/validate");
+        assertThat(fastAt(2, fay, token, agent, 1)).as("node 1's token on node 2").startsWith("<success");
+        assertThat(stack.core.requests("/api/auth/validate")).as("bm-core asked for the FAST login").isEqualTo(validations);
+        stack.publish(BusPublisher.DIRECTORY, "user.password.changed", Map.of("domain", DOMAIN, "uid", stack.core.user(fay).uid()));
+        Thread.sleep(1000);
+        for (int node = 1; node <= 2; node++) {
+            assertThat(fastAt(node, fay, token, agent, 1 + node)).as("the revoked token on node " + node)
+                    .contains("<not-authorized");
+        }
+    }
+
+    private String fastAt(int node, String jid, String token, String agent, int count) throws Exception {
+        try (RawXmppStream s = RawXmppStream.encryptedAt(stack.address(node), DOMAIN, null)) {
+            s.open(DOMAIN);
+            s.send(FastE2eIT.fastLogin(jid, token, agent, "count='" + count + "'", ""));
+            return s.readElement("success", "failure");
+        }
+    }
+
+    @Test
+    @Order(5)
     void whenNode2IsKilledItsUsersGoOnOnNode1AndItsSpoolReachesTheArchiveAtItsRestart() throws Exception {
         // node 2 cannot reach Elasticsearch: at the crash, what it archived is in its spool only
         stack.restartNode(2, Map.of("es-urls", "http://127.0.0.1:9"));

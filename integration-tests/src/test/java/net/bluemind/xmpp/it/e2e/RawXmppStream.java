@@ -34,8 +34,21 @@ final class RawXmppStream implements AutoCloseable {
 
     /** A TCP connection to the e2e server's client port; nothing sent yet. */
     static RawXmppStream connect() throws IOException {
+        return connect(null);
+    }
+
+    /** As {@link #connect()}, from a loopback address of the caller's (e.g. 127.0.0.26): its own throttle key. */
+    static RawXmppStream connect(String localAddress) throws IOException {
+        return connect(XmppClients.SERVER, localAddress);
+    }
+
+    /** To the client port of the server at {@code host} (e.g. a cluster node), from {@code localAddress} (null: any). */
+    static RawXmppStream connect(String host, String localAddress) throws IOException {
         Socket s = new Socket();
-        s.connect(new InetSocketAddress(XmppClients.SERVER, 5222), 5000);
+        if (localAddress != null) {
+            s.bind(new InetSocketAddress(localAddress, 0));
+        }
+        s.connect(new InetSocketAddress(host, 5222), 5000);
         s.setSoTimeout(15_000);
         return new RawXmppStream(s);
     }
@@ -70,7 +83,17 @@ final class RawXmppStream implements AutoCloseable {
 
     /** Connects, STARTTLS, and returns the features of the encrypted stream (before authentication). */
     static RawXmppStream encrypted(String domain) throws Exception {
-        RawXmppStream stream = connect();
+        return encrypted(domain, null);
+    }
+
+    /** As {@link #encrypted(String)}, from the given local address (null: any). */
+    static RawXmppStream encrypted(String domain, String localAddress) throws Exception {
+        return encryptedAt(XmppClients.SERVER, domain, localAddress);
+    }
+
+    /** As {@link #encrypted(String, String)}, to the server at {@code host}. */
+    static RawXmppStream encryptedAt(String host, String domain, String localAddress) throws Exception {
+        RawXmppStream stream = connect(host, localAddress);
         stream.open(domain);
         stream.startTls(domain);
         return stream;

@@ -13,8 +13,11 @@ public sealed interface AuthOutcome {
         OFFLINE
     }
 
-    /** @param jid the user's default email: the bare JID the session is bound to */
-    record Success(String jid, Identity identity, Source source) implements AuthOutcome {
+    /**
+     * @param jid the user's default email: the bare JID the session is bound to
+     * @param login the typed login, normalised ({@code local@domain}): what a FAST token is issued to
+     */
+    record Success(String jid, Identity identity, Source source, String login) implements AuthOutcome {
     }
 
     record Failure(SaslCondition condition, String text) implements AuthOutcome {

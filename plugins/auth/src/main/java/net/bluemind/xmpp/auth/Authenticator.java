@@ -110,10 +110,10 @@ public final class Authenticator {
         Optional<Identity> cached = credentials.match(latd, secret);
         if (cached.isPresent()) {
             if (!health.knownDown()) {
-                return new Success(cached.get().jid(), cached.get(), Source.CACHE);
+                return new Success(cached.get().jid(), cached.get(), Source.CACHE, latd);
             }
             if (config.offlineLogin()) {
-                return new Success(cached.get().jid(), cached.get(), Source.OFFLINE);
+                return new Success(cached.get().jid(), cached.get(), Source.OFFLINE, latd);
             }
         }
         long epoch = evictions.get();
@@ -149,7 +149,7 @@ public final class Authenticator {
         if (result == ValidationResult.PASSWORD && evictions.get() == epoch) {
             credentials.remember(latd, secret, identity);
         }
-        return new Success(identity.jid(), identity, Source.CORE);
+        return new Success(identity.jid(), identity, Source.CORE, latd);
     }
 
     private AuthOutcome coreFailed(String latd, CoreException e) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import net.bluemind.xmpp.auth.fast.HtSha256;
 import tigase.auth.credentials.Credentials;
 import tigase.db.AuthRepository;
 import tigase.db.TigaseDBException;
@@ -40,7 +41,7 @@ public class BmAuthRepository implements AuthRepository {
 
     @Override
     public boolean isMechanismSupported(String domain, String mechanism) {
-        return BmPlainSaslServer.MECHANISM.equals(mechanism);
+        return BmPlainSaslServer.MECHANISM.equals(mechanism) || HtSha256.MECHANISM.equals(mechanism);
     }
 
     @Override

@@ -62,13 +62,33 @@ final class BmPlainSaslServer implements SaslServer {
         if (outcome instanceof AuthOutcome.Failure f) {
             throw SaslErrors.of(f.condition(), f.text());
         }
-        authorizationId = ((AuthOutcome.Success) outcome).jid();
+        AuthOutcome.Success success = (AuthOutcome.Success) outcome;
+        authorizationId = success.jid();
         complete = true;
+        Sasl2Session session = session(callbackHandler);
+        if (session != null && session.fastChild("request-token") != null) {
+            session.rememberLogin(success); // FastInline issues the token the SASL2 client asked for
+        }
         return null;
     }
 
+    /** The session, from our handler; null with another handler (then no FAST token can be issued). */
+    static Sasl2Session session(CallbackHandler handler) {
+        SessionCallback sc = new SessionCallback();
+        try {
+            handler.handle(new javax.security.auth.callback.Callback[] {sc});
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "callback handler gives no session (is BmCallbackHandlerFactory set?)", e);
+        }
+        return sc.session();
+    }
+
     /** The stream's domain and client IP from our handler; the server name alone if another handler is set. */
-    private ConnectionCallback connection() {
+    ConnectionCallback connection() {
+        return connection(callbackHandler, serverName);
+    }
+
+    static ConnectionCallback connection(CallbackHandler callbackHandler, String serverName) {
         ConnectionCallback cc = new ConnectionCallback();
         try {
             callbackHandler.handle(new javax.security.auth.callback.Callback[] {cc});

@@ -11,7 +11,7 @@ import tigase.xmpp.XMPPResourceConnection;
 
 /**
  * The callback handler Tigase gives our PLAIN server ({@link BmCallbackHandlerFactory}): it only answers
- * {@link ConnectionCallback} from the session, since the engine does the rest.
+ * {@link ConnectionCallback} and {@link SessionCallback} from the session, since the engine does the rest.
  */
 public final class ConnectionInfoHandler implements CallbackHandler, SessionAware, DomainAware {
 
@@ -33,10 +33,13 @@ public final class ConnectionInfoHandler implements CallbackHandler, SessionAwar
     @Override
     public void handle(Callback[] callbacks) throws UnsupportedCallbackException {
         for (Callback c : callbacks) {
-            if (!(c instanceof ConnectionCallback cc)) {
-                throw new UnsupportedCallbackException(c, "only bm-xmpp's connection callback is handled here");
+            if (c instanceof ConnectionCallback cc) {
+                cc.set(domain, clientIp());
+            } else if (c instanceof SessionCallback sc) {
+                sc.set(session == null ? null : new Sasl2Session(session));
+            } else {
+                throw new UnsupportedCallbackException(c, "only bm-xmpp's own callbacks are handled here");
             }
-            cc.set(domain, clientIp());
         }
     }
 

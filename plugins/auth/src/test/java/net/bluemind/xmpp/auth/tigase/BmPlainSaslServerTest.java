@@ -141,7 +141,20 @@ class BmPlainSaslServerTest {
     }
 
     @Test
-    void theFactoryOffersPlainOnly() {
-        assertThat(new BmSaslServerFactory().getMechanismNames(Map.of())).containsExactly("PLAIN");
+    void theFactoryOffersPlainAndTheFastMechanism() {
+        // HT-SHA-256-NONE is accepted but never listed to clients (BmMechanismSelector, UnlistedMechanismsTest)
+        assertThat(new BmSaslServerFactory().getMechanismNames(Map.of())).containsExactly("PLAIN", "HT-SHA-256-NONE");
+    }
+
+    @Test
+    void theFastMechanismWithoutSasl2sFastElementIsRefused() {
+        SaslServer ss = new BmHtSaslServer(new net.bluemind.xmpp.auth.fast.FastLogin(
+                new net.bluemind.xmpp.auth.fast.FastTokens(new net.bluemind.xmpp.auth.fast.MemoryTokenStore(),
+                        java.time.Duration.ofDays(1), java.time.Clock.systemUTC()),
+                new net.bluemind.xmpp.auth.throttle.Throttle(new net.bluemind.xmpp.auth.throttle.ThrottleLimits(5, 20,
+                        java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(15)),
+                        com.github.benmanes.caffeine.cache.Ticker.systemTicker()), ""), "bluemind.test", handler);
+        assertThatThrownBy(() -> ss.evaluateResponse(new byte[40])).isInstanceOf(XmppSaslException.class)
+                .hasMessageContaining("<fast");
     }
 }

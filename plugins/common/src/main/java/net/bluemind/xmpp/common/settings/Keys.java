@@ -79,6 +79,10 @@ public final class Keys {
             duration(Duration.ZERO));
     public static final Setting<Duration> AUTH_THROTTLE_LOCKOUT = add("auth-throttle-lockout", "15m",
             "how long an account or IP over its failure limit is refused", duration(Duration.ofSeconds(1)));
+    public static final Setting<Duration> FAST_TOKEN_TTL = add("fast-token-ttl", "14d",
+            "how long a FAST token (XEP-0484) lets a client (phone) log in again without its password and without"
+                    + " bm-core; renewed at a login in its second half, revoked by BlueMind's password, role and account"
+                    + " events; 0 switches FAST off", duration(Duration.ZERO));
 
     // --- web clients (BOSH, WebSocket) -------------------------------------------------------
     public static final Setting<List<String>> WEB_ORIGINS = add("web-origins", "",
