@@ -290,8 +290,49 @@ class ClusterE2eIT {
         }
     }
 
+    /**
+     * A phone's session on node 1 is cut (TCP reset) while a colleague writes to it; the phone comes back through node 2
+     * (another address behind the same name) and asks to resume: refused cleanly, item-not-found (a session resumes
+     * only on the node that holds it), the phone binds a new session there and finds what it missed in MAM.
+     */
     @Test
     @Order(5)
+    void aResumptionOnTheOtherNodeIsRefusedCleanlyAndTheNewSessionFindsTheMessagesInMam() throws Exception {
+        String phone = user("phone.cl");
+        String colleague = user("colleague.cl");
+        RawXmppStream first = RawXmppStream.loggedInAt(stack.address(1), DOMAIN, phone, PASSWORD);
+        String previd = first.bindResumable("phone");
+        first.drop();
+        List<String> said = List.of(word(), word());
+        XMPPTCPConnection colleague1 = on(1, colleague, "n1");
+        try {
+            for (String body : said) {
+                send(colleague1, phone + "/phone", body);
+            }
+        } finally {
+            colleague1.disconnect();
+        }
+        try (RawXmppStream again = RawXmppStream.loggedInAt(stack.address(2), DOMAIN, phone, PASSWORD)) {
+            again.send("<resume xmlns='urn:xmpp:sm:3' previd='" + previd + "' h='0'/>");
+            String failed = again.readElement("resumed", "failed");
+            System.out.println("cluster: node 1's session resumed on node 2: " + failed);
+            assertThat(failed).startsWith("<failed").contains("item-not-found");
+            again.send("<iq type='set' id='b2'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>phone2</resource></bind></iq>");
+            assertThat(again.readUntil("</iq>")).as("a new session on node 2").contains("/phone2");
+        }
+        for (String w : said) {
+            assertThat(awaitArchived(w)).as("archived once: " + w).isEqualTo(1);
+        }
+        XMPPTCPConnection phone2 = on(2, phone, "phone2");
+        try {
+            assertThat(history(phone2, colleague, said)).as("what the phone missed, in MAM from node 2").hasSize(2);
+        } finally {
+            phone2.disconnect();
+        }
+    }
+
+    @Test
+    @Order(6)
     void whenNode2IsKilledItsUsersGoOnOnNode1AndItsSpoolReachesTheArchiveAtItsRestart() throws Exception {
         // node 2 cannot reach Elasticsearch: at the crash, what it archived is in its spool only
         stack.restartNode(2, Map.of("es-urls", "http://127.0.0.1:9"));

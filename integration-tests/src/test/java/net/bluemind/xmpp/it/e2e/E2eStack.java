@@ -108,6 +108,17 @@ final class E2eStack {
     /** The remote server of {@link FederationTigaseE2eIT} (a stock Tigase), resolved the same way. */
     static final String TIGASE_PEER_DOMAIN = "tigase.test";
 
+    /**
+     * Why a test class with a remote peer skips: no stack ({@link #SKIP_MESSAGE}), or the peer cannot run here
+     * ({@code unavailable}, what the peer's launcher said); null when it runs.
+     */
+    static String whyNot(E2eStack stack, String peer, String unavailable) {
+        if (stack == null) {
+            return SKIP_MESSAGE;
+        }
+        return unavailable == null ? null : "no " + peer + " peer: " + unavailable;
+    }
+
     /** The running stack, started at the first call; null when TIGASE_HOME is not set (the caller skips). */
     static synchronized E2eStack get() throws Exception {
         if (!tried) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,41 +169,22 @@ class FastE2eIT {
     @Test
     void xmppJsGetsATokenLogsInWithItWithoutBmCoreAndFallsBackToItsPasswordOnceRevoked() throws Exception {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
-        Path xmppjs = Path.of(System.getProperty("bmx.repo.dir", "..")).toAbsolutePath().normalize()
-                .resolve("integration-tests/xmppjs");
-        assumeTrue(Files.isDirectory(xmppjs.resolve("node_modules/@xmpp/client")),
-                "xmpp.js e2e skipped: run `npm ci` in " + xmppjs + " (scripts/lib/prereqs.sh does)");
         String email = user("xmppjs");
         String agent = UUID.randomUUID().toString();
-        Path dir = Files.createTempDirectory("xmppjs-fast");
-        Path go = dir.resolve("go");
-        Path input = Files.writeString(dir.resolve("input.json"), new ObjectMapper().createObjectNode()
-                .put("host", XmppClients.SERVER).put("port", 5222).put("domain", DOMAIN)
-                .put("username", email.substring(0, email.indexOf('@'))).put("password", "xmppjs-pw")
-                .put("agent", agent).put("tag", "xmppjs").put("goFile", go.toString()).toString());
-        Path log = dir.resolve("output.txt");
         long validations = stack.core.requests("/api/auth/validate");
-        ProcessBuilder pb = new ProcessBuilder("node", "fast_login.mjs", input.toString()).directory(xmppjs.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("NODE_EXTRA_CA_CERTS", SlixmppRoomsE2eIT.caFile(stack, dir).toString());
-        Process p = pb.start();
+        Path go = Files.createTempDirectory("xmppjs-fast-go").resolve("go"); // the script waits for it
+        XmppJsRun js = XmppJsRun.start(stack, "fast_login.mjs", XmppJsRun.input()
+                .put("username", email.substring(0, email.indexOf('@'))).put("password", "xmppjs-pw")
+                .put("agent", agent).put("tag", "xmppjs").put("goFile", go.toString()));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!Files.readString(log).contains("BMX-WAITING") && System.nanoTime() < deadline && p.isAlive()) {
+        while (!js.output().contains("BMX-WAITING") && System.nanoTime() < deadline && js.process.isAlive()) {
             Thread.sleep(100);
         }
         long afterTwoLogins = stack.core.requests("/api/auth/validate");
         stack.publish(BusPublisher.DIRECTORY, "user.password.changed", Map.of("domain", DOMAIN, "uid", stack.core.user(email).uid()));
         Thread.sleep(1000);
         Files.writeString(go, "go");
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("xmpp.js did not finish within 2 min: see " + log);
-        }
-        Files.delete(input);
-        String output = Files.readString(log);
-        int at = output.indexOf("BMX-RESULT ");
-        assertThat(at).as("xmpp.js result (exit %s):%n%s", p.exitValue(), output).isNotNegative();
-        JsonNode r = new ObjectMapper().readTree(output.substring(at + "BMX-RESULT ".length()).lines().findFirst().orElseThrow());
+        JsonNode r = js.result();
         long afterAll = stack.core.requests("/api/auth/validate");
         System.out.println("xmpp.js FAST: " + r.toPrettyString());
         System.out.println("xmpp.js FAST: auth/validate calls: " + (afterTwoLogins - validations)

@@ -75,13 +75,8 @@ class FederationE2eIT {
     @BeforeAll
     void start() throws Exception {
         stack = E2eStack.get();
-        if (stack == null) {
-            skip = E2eStack.SKIP_MESSAGE;
-            return;
-        }
-        skip = ProsodyPeer.unavailable();
+        skip = E2eStack.whyNot(stack, "Prosody", ProsodyPeer.unavailable());
         if (skip != null) {
-            skip = "no Prosody peer: " + skip;
             return;
         }
         // Tigase listens on 127.0.0.1 only (e2e): Prosody finds the BlueMind domains there

@@ -62,13 +62,8 @@ class FederationEjabberdE2eIT {
     @BeforeAll
     void start() throws Exception {
         stack = E2eStack.get();
-        if (stack == null) {
-            skip = E2eStack.SKIP_MESSAGE;
-            return;
-        }
-        skip = EjabberdPeer.unavailable();
+        skip = E2eStack.whyNot(stack, "ejabberd", EjabberdPeer.unavailable());
         if (skip != null) {
-            skip = "no ejabberd peer: " + skip;
             return;
         }
         // Tigase listens on 127.0.0.1 only (e2e): ejabberd finds the BlueMind domains there

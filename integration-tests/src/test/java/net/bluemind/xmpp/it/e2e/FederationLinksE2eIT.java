@@ -92,13 +92,8 @@ class FederationLinksE2eIT {
     @BeforeAll
     void start() throws Exception {
         stack = E2eStack.get();
-        if (stack == null) {
-            skip = E2eStack.SKIP_MESSAGE;
-            return;
-        }
-        skip = ProsodyPeer.unavailable();
+        skip = E2eStack.whyNot(stack, "Prosody", ProsodyPeer.unavailable());
         if (skip != null) {
-            skip = "no Prosody peer: " + skip;
             return;
         }
         prosody = new ProsodyPeer(PEER, ProsodyPeer.FIRST_ADDRESS, Map.of(DOMAIN, "127.0.0.1", ROOMS, "127.0.0.1")).start();

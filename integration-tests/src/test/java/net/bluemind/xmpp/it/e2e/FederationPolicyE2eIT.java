@@ -68,13 +68,8 @@ class FederationPolicyE2eIT {
     @BeforeAll
     void start() throws Exception {
         stack = E2eStack.get();
-        if (stack == null) {
-            skip = E2eStack.SKIP_MESSAGE;
-            return;
-        }
-        skip = ProsodyPeer.unavailable();
+        skip = E2eStack.whyNot(stack, "Prosody", ProsodyPeer.unavailable());
         if (skip != null) {
-            skip = "no Prosody peer: " + skip;
             return;
         }
         stack.core.addUser(ines, PASSWORD, "hasIM");

@@ -47,13 +47,8 @@ class PushE2eIT {
     @BeforeAll
     void start() throws Exception {
         stack = E2eStack.get();
-        if (stack == null) {
-            skip = E2eStack.SKIP_MESSAGE;
-            return;
-        }
-        skip = ProsodyPeer.unavailable();
+        skip = E2eStack.whyNot(stack, "Prosody", ProsodyPeer.unavailable());
         if (skip != null) {
-            skip = "no Prosody peer: " + skip;
             return;
         }
         String app = "app" + RUN + "@" + PEER;
@@ -137,20 +132,10 @@ class PushE2eIT {
         assumeTrue(skip == null, skip);
         String phone = phoneUser("asleep");
         String node = nodeForAPhone("asleep");
-        RawXmppStream s = RawXmppStream.encrypted(DOMAIN);
-        s.open(DOMAIN);
-        s.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + RawXmppStream.plain(phone, PASSWORD) + "</auth>");
-        assertThat(s.readElement("success", "failure")).startsWith("<success");
-        s.open(DOMAIN);
-        s.send("<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>phone</resource></bind></iq>");
-        s.readUntil("</iq>");
+        RawXmppStream s = RawXmppStream.loggedInAt(XmppClients.SERVER, DOMAIN, phone, PASSWORD);
+        s.bindResumable("phone");
         s.send("<iq type='set' id='p1'><enable xmlns='urn:xmpp:push:0' jid='" + PUSH_SERVICE + "' node='" + node + "'/></iq>");
         assertThat(s.readElement("iq").replace("'", "\"")).contains("id=\"p1\"").contains("type=\"result\"");
-        s.send("<enable xmlns='urn:xmpp:sm:3' resume='true'/>");
-        assertThat(s.readElement("enabled", "failed")).startsWith("<enabled");
-        s.send("<presence/>");
-        s.send("<r xmlns='urn:xmpp:sm:3'/>");
-        s.readElement("a");
         s.drop();
 
         String word = "pushasleep" + RUN;

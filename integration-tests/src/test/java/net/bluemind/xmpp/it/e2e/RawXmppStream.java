@@ -150,6 +150,36 @@ final class RawXmppStream implements AutoCloseable {
         return close < 0 ? -1 : close + name.length() + 3;
     }
 
+    /** Encrypted, authenticated through classic SASL PLAIN at the server at {@code host}, the stream restarted; nothing bound yet. */
+    static RawXmppStream loggedInAt(String host, String domain, String email, String password) throws Exception {
+        RawXmppStream s = encryptedAt(host, domain, null);
+        s.open(domain);
+        s.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + plain(email, password) + "</auth>");
+        String answer = s.readElement("success", "failure");
+        if (!answer.startsWith("<success")) {
+            s.close();
+            throw new IOException("login of " + email + " refused: " + answer);
+        }
+        s.open(domain);
+        return s;
+    }
+
+    /** Binds {@code resource}, enables stream management with resumption and sends presence; the resumption id. */
+    String bindResumable(String resource) throws IOException {
+        send("<iq type='set' id='bind-r'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>" + resource + "</resource></bind></iq>");
+        readUntil("</iq>");
+        send("<enable xmlns='urn:xmpp:sm:3' resume='true'/>");
+        String enabled = readElement("enabled", "failed");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\sid=[\"']([^\"']+)[\"']").matcher(enabled);
+        if (!enabled.startsWith("<enabled") || !enabled.matches("(?s).*resume=[\"']true[\"'].*") || !id.find()) {
+            throw new IOException("stream management not enabled with resumption: " + enabled);
+        }
+        send("<presence/>");
+        send("<r xmlns='urn:xmpp:sm:3'/>");
+        readElement("a");
+        return id.group(1);
+    }
+
     /** The connection cut as a phone losing its network would: a TCP reset, no closing stream tag, no TLS alert. */
     void drop() throws IOException {
         plain.setSoLinger(true, 0);

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jivesoftware.smack.packet.Message;
@@ -215,31 +211,11 @@ class Sasl2E2eIT {
     @Test
     void xmppJsLogsInThroughSasl2AndBind2WithAStableResourceAndIsRefusedAWrongPassword() throws Exception {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
-        Path xmppjs = Path.of(System.getProperty("bmx.repo.dir", "..")).toAbsolutePath().normalize()
-                .resolve("integration-tests/xmppjs");
-        assumeTrue(Files.isDirectory(xmppjs.resolve("node_modules/@xmpp/client")),
-                "xmpp.js e2e skipped: run `npm ci` in " + xmppjs + " (scripts/lib/prereqs.sh does)");
         String email = user("xmppjs", "hasIM");
         String agent = UUID.randomUUID().toString();
-        Path dir = Files.createTempDirectory("xmppjs-sasl2");
-        Path input = Files.writeString(dir.resolve("input.json"), new ObjectMapper().createObjectNode()
-                .put("host", XmppClients.SERVER).put("port", 5222).put("domain", DOMAIN)
+        JsonNode r = XmppJsRun.start(stack, "sasl2_login.mjs", XmppJsRun.input()
                 .put("username", email.substring(0, email.indexOf('@'))).put("password", "xmppjs-pw")
-                .put("wrongPassword", "not-the-pw").put("agent", agent).put("tag", "xmppjs").toString());
-        Path log = dir.resolve("output.txt");
-        ProcessBuilder pb = new ProcessBuilder("node", "sasl2_login.mjs", input.toString()).directory(xmppjs.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("NODE_EXTRA_CA_CERTS", SlixmppRoomsE2eIT.caFile(stack, dir).toString());
-        Process p = pb.start();
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("xmpp.js did not finish within 2 min: see " + log);
-        }
-        Files.delete(input);
-        String output = Files.readString(log);
-        int at = output.indexOf("BMX-RESULT ");
-        assertThat(at).as("xmpp.js result (exit %s):%n%s", p.exitValue(), output).isNotNegative();
-        JsonNode r = new ObjectMapper().readTree(output.substring(at + "BMX-RESULT ".length()).lines().findFirst().orElseThrow());
+                .put("wrongPassword", "not-the-pw").put("agent", agent).put("tag", "xmppjs")).result();
         System.out.println("xmpp.js: " + r.toPrettyString());
         assertThat(r.path("errors").size()).as("script errors: %s", r.path("errors")).isZero();
 

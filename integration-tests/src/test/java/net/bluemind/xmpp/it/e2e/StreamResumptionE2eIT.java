@@ -47,16 +47,7 @@ class StreamResumptionE2eIT {
         String phone = user("classic");
         String friend = user("classic-friend");
         RawXmppStream first = loggedInClassic(phone, "classic-pw");
-        first.send("<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>phone</resource></bind></iq>");
-        first.readUntil("</iq>");
-        first.send("<enable xmlns='urn:xmpp:sm:3' resume='true'/>");
-        String enabled = first.readElement("enabled", "failed");
-        System.out.println("classic <enable/>: " + enabled);
-        assertThat(enabled).startsWith("<enabled").containsPattern("resume=[\"']true[\"']");
-        String previd = id(enabled);
-        first.send("<presence/>");
-        first.send("<r xmlns='urn:xmpp:sm:3'/>");
-        first.readElement("a");
+        String previd = first.bindResumable("phone");
         first.drop();
 
         List<String> said = sayThree(friend, "classic-friend-pw", phone + "/phone", "classic");
@@ -140,14 +131,8 @@ class StreamResumptionE2eIT {
         }
     }
 
-    /** Encrypted, authenticated through classic SASL PLAIN, the stream restarted; nothing bound yet. */
     private static RawXmppStream loggedInClassic(String email, String password) throws Exception {
-        RawXmppStream s = RawXmppStream.encrypted(DOMAIN);
-        s.open(DOMAIN);
-        s.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + RawXmppStream.plain(email, password) + "</auth>");
-        assertThat(s.readElement("success", "failure")).startsWith("<success");
-        s.open(DOMAIN);
-        return s;
+        return RawXmppStream.loggedInAt(XmppClients.SERVER, DOMAIN, email, password);
     }
 
     /** The friend, logged in with Smack, sends three chat messages to {@code to}; their bodies. */
