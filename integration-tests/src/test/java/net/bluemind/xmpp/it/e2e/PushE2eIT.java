@@ -122,7 +122,9 @@ class PushE2eIT {
         String notification = published.poll(30, TimeUnit.SECONDS);
         System.out.println("push: published to the app server's node: " + notification);
         assertThat(notification).as("a notification on the phone's node").isNotNull().containsPattern("node=[\"']" + node + "[\"']")
-                .contains("urn:xmpp:push:0#summary").contains("message-count");
+                .contains("message-count")
+                // Tigase names the form urn:xmpp:push:0:summary where XEP-0357 says urn:xmpp:push:summary (Known Tigase issues)
+                .containsPattern("urn:xmpp:push(:0)?:summary");
         assertThat(notification).as("neither the text nor the sender leaves the server")
                 .doesNotContain(word).doesNotContain("last-message-body").doesNotContain("last-message-sender");
     }
@@ -139,8 +141,12 @@ class PushE2eIT {
         s.drop();
 
         String word = "pushasleep" + RUN;
+        long sent = System.nanoTime();
         sendFromColleague(phone, word);
-        String notification = published.poll(30, TimeUnit.SECONDS);
+        // Tigase 8.4.0 notifies a hibernated session's message only when the hibernation ends (stream management's
+        // max, 60 s) and the message goes to offline storage, not at once (Known Tigase issues)
+        String notification = published.poll(90, TimeUnit.SECONDS);
+        System.out.println("push: a hibernated session's message notified after " + (System.nanoTime() - sent) / 1_000_000 + " ms");
         System.out.println("push: published for a hibernated session: " + notification);
         assertThat(notification).as("a notification on the phone's node").isNotNull().containsPattern("node=[\"']" + node + "[\"']");
         assertThat(notification).doesNotContain(word);

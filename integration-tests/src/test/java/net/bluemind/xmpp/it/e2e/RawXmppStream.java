@@ -109,7 +109,12 @@ final class RawXmppStream implements AutoCloseable {
         byte[] buf = new byte[8192];
         int at;
         while ((at = pending.indexOf(marker)) < 0) {
-            int n = in.read(buf);
+            int n;
+            try {
+                n = in.read(buf);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new java.net.SocketTimeoutException("no " + marker + " within the read timeout; received: " + pending);
+            }
             if (n < 0) {
                 throw new IOException("stream closed before " + marker + "; received: " + pending);
             }

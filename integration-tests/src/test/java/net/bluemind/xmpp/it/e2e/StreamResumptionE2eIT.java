@@ -124,6 +124,9 @@ class StreamResumptionE2eIT {
             s.send("<iq type='set' id='b2'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>fresh</resource></bind></iq>");
             assertThat(s.readUntil("</iq>")).contains("type=\"result\"").contains("/fresh");
             s.send("<presence/>");
+            // the session is fully set up (its presence processed) before anyone writes to it
+            s.send("<iq type='get' id='ping-1' to='" + DOMAIN + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+            s.readUntil("ping-1");
             List<String> said = sayThree(friend, "stale-friend-pw", phone + "/fresh", "stale");
             for (String body : said) {
                 assertThat(s.readUntil(body)).as("delivered on the new session").contains("<message");
