@@ -77,6 +77,7 @@ final class LoadStack implements AutoCloseable {
     /** Stops the running Tigase, if any, and starts the given one; its process id is then {@link #pid()}. */
     void start(Server server) throws Exception {
         stopTigase();
+        configured = null;
         Path bundle = repo.resolve("packaging/target/bundle/jars");
         if (server == Server.TIGASE_ONLY) {
             tigase = TigaseUnderTest.installWithoutBundle(tigaseHome, repo);
@@ -105,7 +106,25 @@ final class LoadStack implements AutoCloseable {
                 default -> Map.of();
             };
             tigase.configure(repo.resolve("etc/init.properties"), DOMAIN, settings, lines);
+            configured = () -> tigase.configure(repo.resolve("etc/init.properties"), DOMAIN, settings, lines);
         }
+        tigase.start(Duration.ofSeconds(120));
+    }
+
+    /** How the running server with the bundle was configured, to configure it again at a restart. */
+    private interface Configuration {
+        void apply() throws Exception;
+    }
+
+    private Configuration configured;
+
+    /**
+     * Stops the server with the bundle and starts it again on the same store: what a server meets at the first login
+     * of the day (its users' rows in Tigase's store, nothing in the credential cache).
+     */
+    void restart() throws Exception {
+        tigase.stop();
+        configured.apply();
         tigase.start(Duration.ofSeconds(120));
     }
 
