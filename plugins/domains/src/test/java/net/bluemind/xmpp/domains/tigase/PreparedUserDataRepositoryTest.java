@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class PreparedUserDataRepositoryTest {
 
+    static {
+        System.setProperty("derby.stream.error.file", "target/derby.log"); // Derby's own log, out of the sources
+    }
+
     private Connection db;
 
     @BeforeEach
