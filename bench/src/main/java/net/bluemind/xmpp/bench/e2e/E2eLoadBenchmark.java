@@ -67,12 +67,16 @@ public final class E2eLoadBenchmark implements Benchmark {
                 archiveCost(report, stack);
                 return;
             }
+            // issue 27: the login settings as they were, then as they are (below), the JDK floor and bm-core's latency
+            Storms before = storms(report, stack, LoadStack.Server.BUNDLE_BEFORE, "before", "cold (bm-core asked)", "warm (cached)");
+            LoginStorm.closeAll(before.again().sessions());
             // with the bundle, archive on
             Storms bundle = storms(report, stack, LoadStack.Server.BUNDLE, "bundle", "cold (bm-core asked)", "warm (cached)");
             LoginStorm.Result cold = bundle.first();
             LoginStorm.Result warm = bundle.again();
             ProcessSample idle = bundle.idle();
             ProcessSample loaded = bundle.loaded();
+            loginGoals(report, stack, before, bundle);
             if (loginsOnly) {
                 LoginStorm.closeAll(warm.sessions());
                 baseline(report, stack, cold, warm, idle, loaded);
@@ -135,6 +139,54 @@ public final class E2eLoadBenchmark implements Benchmark {
         });
     }
 
+    /**
+     * Issue 27's goals, as ratios of this run: the bundle's login (warm: credential cache) against the least a server
+     * can do on this machine ({@link BareXmppServer}: JDK TLS with the same certificate, the same login steps), against
+     * the login settings before the issue, and the cold login against bm-core's own latency.
+     */
+    private void loginGoals(Report report, LoadStack stack, Storms before, Storms after) throws Exception {
+        LoginStorm.Result bare;
+        try (BareXmppServer jdk = new BareXmppServer(stack.certificate(), LoadStack.PASSWORD)) {
+            bare = LoginStorm.run(stack.users, user -> jdk.address(), LoadStack.PASSWORD, concurrency);
+            LoginStorm.closeAll(bare.sessions());
+        }
+        report.figure("logins, JDK floor (TLS + SASL PLAIN + bind)", bare.loginsPerSecond(), "logins/s");
+        latencies(report, "login, JDK floor", bare.loginTimes());
+        report.note("JDK floor, p50 per step:" + steps(bare) + "; " + bare.failed() + " failed");
+        Latencies core = CoreRoundTrips.validate(stack.core, stack.users, LoadStack.PASSWORD, concurrency);
+        latencies(report, "bm-core auth/validate round trip", core);
+
+        int tls = 1;
+        report.ratio("TLS step p50, bundle / JDK floor (goal <= 2)", after.again().stepMedians()[tls], bare.stepMedians()[tls]);
+        report.ratio("TLS step p50, before / JDK floor", before.again().stepMedians()[tls], bare.stepMedians()[tls]);
+        report.ratio("warm login p99, bundle / JDK floor (goal <= 1.5)", p99(after.again()), p99(bare));
+        report.ratio("warm login p50, bundle / JDK floor", p50(after.again()), p50(bare));
+        report.ratio("warm login p99, before / bundle (goal >= 5)", p99(before.again()), p99(after.again()));
+        report.ratio("warm login p50, before / bundle", p50(before.again()), p50(after.again()));
+        report.ratio("cold login p99, before / bundle", p99(before.first()), p99(after.first()));
+        double coreP50 = core.percentileMillis(50);
+        report.ratio("cold login p50 - warm p50, in bm-core round trips (goal <= 1)", p50(after.first()) - p50(after.again()), coreP50);
+        report.ratio("cold login p50 / (bm-core p50 + warm p50) (goal <= 1)", p50(after.first()), coreP50 + p50(after.again()));
+        report.ratio("cold login p50 - warm p50 before, in bm-core round trips", p50(before.first()) - p50(before.again()), coreP50);
+    }
+
+    private static double p50(LoginStorm.Result r) {
+        return r.loginTimes().percentileMillis(50);
+    }
+
+    private static double p99(LoginStorm.Result r) {
+        return r.loginTimes().percentileMillis(99);
+    }
+
+    private static String steps(LoginStorm.Result r) {
+        double[] steps = r.stepMedians();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < steps.length; i++) {
+            b.append(String.format(Locale.ROOT, " %s %.1f ms%s", LoadConnection.STEPS[i], steps[i], i < steps.length - 1 ? "," : ""));
+        }
+        return b.toString();
+    }
+
     /** Tigase as it ships: its own auth and store, no archive; the same storms, compared with the bundle's. */
     private void baseline(Report report, LoadStack stack, LoginStorm.Result cold, LoginStorm.Result warm, ProcessSample idle,
             ProcessSample loaded) throws Exception {
@@ -157,6 +209,12 @@ public final class E2eLoadBenchmark implements Benchmark {
     private Storms storms(Report report, LoadStack stack, LoadStack.Server server, String label, String first, String again)
             throws Exception {
         stack.start(server);
+        if (server != LoadStack.Server.TIGASE_ONLY) {
+            // the users' first login ever creates their rows in Tigase's store (autoCreateUser): rare in production;
+            // then the server restarts, and "cold" is the first login of a day: store known, credential cache empty
+            LoginStorm.closeAll(storm(report, label + ", first login ever", stack).sessions());
+            stack.restart();
+        }
         ProcessSample idle = ProcessSample.of(stack.pid());
         LoginStorm.Result one = storm(report, label + ", " + first, stack);
         LoginStorm.closeAll(one.sessions());
@@ -174,12 +232,7 @@ public final class E2eLoadBenchmark implements Benchmark {
         }
         report.figure("logins, " + label, r.loginsPerSecond(), "logins/s");
         latencies(report, "login, " + label, r.loginTimes());
-        double[] steps = r.stepMedians();
-        StringBuilder b = new StringBuilder(label + ", p50 per step:");
-        for (int i = 0; i < steps.length; i++) {
-            b.append(String.format(Locale.ROOT, " %s %.1f ms%s", LoadConnection.STEPS[i], steps[i], i < steps.length - 1 ? "," : ""));
-        }
-        report.note(b.toString());
+        report.note(label + ", p50 per step:" + steps(r));
         report.note(label + ": " + r.sessions().size() + " sessions in " + String.format(Locale.ROOT, "%.1f", r.seconds())
                 + " s, " + r.failed() + " failed" + (r.failures().isEmpty() ? "" : " " + r.failures()));
         return r;

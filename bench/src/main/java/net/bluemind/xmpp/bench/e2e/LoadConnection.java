@@ -49,14 +49,17 @@ final class LoadConnection implements Closeable {
         return login("127.0.0.1", jid, password, timeoutMillis);
     }
 
-    /** The same at {@code host}:5222 (a cluster node's address). */
-    static LoadConnection login(String host, String jid, String password, int timeoutMillis) throws IOException {
+    /** The same at {@code host}:5222 (a cluster node's address), or at {@code host:port} when a port is given. */
+    static LoadConnection login(String server, String jid, String password, int timeoutMillis) throws IOException {
         String domain = jid.substring(jid.indexOf('@') + 1);
+        int colon = server.lastIndexOf(':');
+        String host = colon < 0 ? server : server.substring(0, colon);
+        int port = colon < 0 ? 5222 : Integer.parseInt(server.substring(colon + 1));
         Socket s = new Socket();
         s.setTcpNoDelay(true);
         s.setSoTimeout(timeoutMillis);
         try {
-            s.connect(new InetSocketAddress(host, 5222), timeoutMillis);
+            s.connect(new InetSocketAddress(host, port), timeoutMillis);
         } catch (IOException e) {
             s.close();
             throw e;
@@ -70,7 +73,7 @@ final class LoadConnection implements Closeable {
             c.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
             c.readUntil("<proceed", "STARTTLS proceed");
             c.readUntil(">", "STARTTLS proceed");
-            SSLSocket tls = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(s, domain, 5222, true);
+            SSLSocket tls = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(s, domain, port, true);
             tls.setSoTimeout(timeoutMillis);
             tls.startHandshake();
             c.socket = tls;

@@ -38,6 +38,8 @@ final class LoadStack implements AutoCloseable {
 
     enum Server {
         BUNDLE("Tigase + bm-xmpp"),
+        /** The bundle with the login settings it shipped before issue 27 ({@link #LOGIN_SETTINGS_BEFORE}). */
+        BUNDLE_BEFORE("Tigase + bm-xmpp, login settings as before issue 27"),
         BUNDLE_SPOOL_AFTER_ROUTING("Tigase + bm-xmpp, archive-spool-before-routing = false"),
         BUNDLE_ARCHIVE_OFF("Tigase + bm-xmpp, archive off"),
         TIGASE_ONLY("Tigase alone (its own auth and store)");
@@ -48,6 +50,14 @@ final class LoadStack implements AutoCloseable {
             this.label = label;
         }
     }
+
+    /**
+     * The lines of the shipped init.properties that issue 27 (login speed) added or changed, each with what it was
+     * before: the benchmark runs both in one run, so that before / after is a ratio of one run.
+     */
+    static final Map<String, String> LOGIN_SETTINGS_BEFORE = Map.of(
+            "userRepository/default/cls = net.bluemind.xmpp.domains.tigase.PreparedUserDataRepository",
+            "# before: Tigase's own JDBCRepository for the user store");
 
     LoadStack(Path tigaseHome, int userCount) throws Exception {
         this.tigaseHome = tigaseHome;
@@ -67,6 +77,7 @@ final class LoadStack implements AutoCloseable {
     /** Stops the running Tigase, if any, and starts the given one; its process id is then {@link #pid()}. */
     void start(Server server) throws Exception {
         stopTigase();
+        configured = null;
         Path bundle = repo.resolve("packaging/target/bundle/jars");
         if (server == Server.TIGASE_ONLY) {
             tigase = TigaseUnderTest.installWithoutBundle(tigaseHome, repo);
@@ -89,12 +100,37 @@ final class LoadStack implements AutoCloseable {
             if (server == Server.BUNDLE_SPOOL_AFTER_ROUTING) {
                 settings.put("archive-spool-before-routing", "false");
             }
-            Map<String, String> lines = server == Server.BUNDLE_ARCHIVE_OFF
-                    ? Map.of("sess-man/bm-archive/active[B] = true", "sess-man/bm-archive/active[B] = false")
-                    : Map.of();
+            Map<String, String> lines = switch (server) {
+                case BUNDLE_ARCHIVE_OFF -> Map.of("sess-man/bm-archive/active[B] = true", "sess-man/bm-archive/active[B] = false");
+                case BUNDLE_BEFORE -> LOGIN_SETTINGS_BEFORE;
+                default -> Map.of();
+            };
             tigase.configure(repo.resolve("etc/init.properties"), DOMAIN, settings, lines);
+            configured = () -> tigase.configure(repo.resolve("etc/init.properties"), DOMAIN, settings, lines);
         }
         tigase.start(Duration.ofSeconds(120));
+    }
+
+    /** How the running server with the bundle was configured, to configure it again at a restart. */
+    private interface Configuration {
+        void apply() throws Exception;
+    }
+
+    private Configuration configured;
+
+    /**
+     * Stops the server with the bundle and starts it again on the same store: what a server meets at the first login
+     * of the day (its users' rows in Tigase's store, nothing in the credential cache).
+     */
+    void restart() throws Exception {
+        tigase.stop();
+        configured.apply();
+        tigase.start(Duration.ofSeconds(120));
+    }
+
+    /** The certificate the bundle made for {@link #DOMAIN} (after a start with the bundle). */
+    net.bluemind.xmpp.domains.certs.DomainCertificate certificate() throws Exception {
+        return net.bluemind.xmpp.domains.certs.PemFormat.read(DOMAIN, Files.readAllBytes(work.resolve("certs").resolve(DOMAIN + ".pem")));
     }
 
     long pid() {

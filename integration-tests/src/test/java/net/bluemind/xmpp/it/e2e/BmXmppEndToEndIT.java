@@ -93,11 +93,34 @@ class BmXmppEndToEndIT {
                 "net.bluemind.xmpp.auth.tigase.BmSaslServerFactory",
                 "net.bluemind.xmpp.vcard.tigase.BlueMindVCardTemp",
                 "net.bluemind.xmpp.domains.tigase.BlueMindVHostRepository",
-                "net.bluemind.xmpp.archive.tigase.ArchiveProcessor");
+                "net.bluemind.xmpp.archive.tigase.ArchiveProcessor",
+                "net.bluemind.xmpp.domains.tigase.PreparedUserDataRepository");
         assertThat(tigase.consoleLog()).doesNotContain("SettingsException");
         // logins wait on bm-core in the SASL processor's threads: 32, not Tigase's 4 (docs/operators-guide.md, "Sizing")
         assertThat(config).containsPattern("'urn:ietf:params:xml:ns:xmpp-sasl' \\(class: tigase.xmpp.impl.SaslAuth\\) \\{"
                 + "[^}]*threadsNo = 32");
+    }
+
+    /**
+     * What a user keeps in Tigase's store and Tigase reads at every login (the privacy plugin's default list, which
+     * blocking, XEP-0191, writes) comes back at the next login through the store's prepared reads
+     * ({@code PreparedUserDataRepository}).
+     */
+    @Test
+    void aBlockedAddressIsStillBlockedAtTheNextLogin() throws Exception {
+        org.jxmpp.jid.Jid spammer = org.jxmpp.jid.impl.JidCreate.from("spam@blocked.example");
+        XMPPTCPConnection frank = XmppClients.login("frank@bluemind.test", "frank-pw");
+        org.jivesoftware.smackx.blocking.BlockingCommandManager.getInstanceFor(frank).blockContacts(List.of(spammer));
+        frank.disconnect();
+        XMPPTCPConnection again = XmppClients.login("frank@bluemind.test", "frank-pw");
+        try {
+            org.jivesoftware.smackx.blocking.BlockingCommandManager blocking =
+                    org.jivesoftware.smackx.blocking.BlockingCommandManager.getInstanceFor(again);
+            assertThat(blocking.getBlockList()).as("frank's block list at his next login").contains(spammer);
+            blocking.unblockAll();
+        } finally {
+            again.disconnect();
+        }
     }
 
     /** Tigase converts init.properties once and renames it; the start path puts it back, so edits apply. */

@@ -204,6 +204,11 @@ public final class TigaseUnderTest implements AutoCloseable {
         List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-Xms64m",
                 "-Xmx" + System.getProperty("bmx.tigase.xmx", "512m"), "-Dtigase.home=" + home));
         cmd.addAll(jvmArgs);
+        // e.g. -Dbmx.tigase.jvm-args="-XX:StartFlightRecording=filename=/tmp/t.jfr" to profile a benchmark's server
+        String extra = System.getProperty("bmx.tigase.jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
         cmd.addAll(List.of("-cp", home.resolve("jars") + "/*", "tigase.server.XMPPServer"));
         process = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
