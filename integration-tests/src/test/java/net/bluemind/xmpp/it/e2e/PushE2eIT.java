@@ -118,7 +118,7 @@ class PushE2eIT {
             c.disconnect();
         }
         String word = "pushgone" + RUN;
-        sendFromColleague(phone, word);
+        sendFromColleague(phone, word, phone + "/e2e");
         String notification = published.poll(30, TimeUnit.SECONDS);
         System.out.println("push: published to the app server's node: " + notification);
         assertThat(notification).as("a notification on the phone's node").isNotNull().containsPattern("node=[\"']" + node + "[\"']")
@@ -142,7 +142,7 @@ class PushE2eIT {
 
         String word = "pushasleep" + RUN;
         long sent = System.nanoTime();
-        sendFromColleague(phone, word);
+        sendFromColleague(phone, word, null);
         // Tigase 8.4.0 notifies a hibernated session's message only when the hibernation ends (stream management's
         // max, 60 s) and the message goes to offline storage, not at once (Known Tigase issues)
         String notification = published.poll(90, TimeUnit.SECONDS);
@@ -166,10 +166,24 @@ class PushE2eIT {
         return iq;
     }
 
-    private void sendFromColleague(String phone, String word) throws Exception {
+    /** A colleague writes {@code word} to the phone's bare JID, once the session {@code goneResource} (if any) is closed. */
+    private void sendFromColleague(String phone, String word, String goneResource) throws Exception {
         String colleague = phoneUser("colleague" + word.length() + UUID.randomUUID().toString().substring(0, 4));
         XMPPTCPConnection c = XmppClients.login(colleague, PASSWORD);
         try {
+            if (goneResource != null) {
+                // a logout is processed by the server a little after the client's last word: until then the message
+                // would go to the closing session instead of offline storage, and no notification is due
+                PeerClients.awaitTrue(() -> {
+                    try {
+                        c.sendIqRequestAndWaitForResponse(new RawIq("ping", "urn:xmpp:ping", "", IQ.Type.get,
+                                JidCreate.from(goneResource)));
+                        return false;
+                    } catch (org.jivesoftware.smack.XMPPException.XMPPErrorException closed) {
+                        return true;
+                    }
+                }, goneResource + "'s session closed on the server");
+            }
             PeerClients.send(c, JidCreate.entityBareFrom(phone), word);
         } finally {
             c.disconnect();
