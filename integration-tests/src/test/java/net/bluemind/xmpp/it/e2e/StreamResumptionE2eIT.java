@@ -103,8 +103,9 @@ class StreamResumptionE2eIT {
             assertThat(between(resumedLogin, "<authorization-identifier>", "</authorization-identifier>"))
                     .as("the resumed session's address").isEqualTo(jid);
             again.send("<r xmlns='urn:xmpp:sm:3'/>"); // as after a classic resumption
-            // the new stream features and the resent messages, in whichever order they come after the success
-            StringBuilder after = new StringBuilder(again.readUntil("</stream:features>"));
+            // the resent messages (new stream features may come too, or not: Tigase 8.4.0 loses them when the stream
+            // moved first; a resumed client does not wait for them)
+            StringBuilder after = new StringBuilder();
             for (String body : said) {
                 if (after.indexOf(body) < 0) {
                     after.append(again.readUntil(body));
