@@ -165,7 +165,7 @@ class PushE2eIT {
         sendFromColleague(phone, word, null);
         // Tigase 8.4.0 notifies a hibernated session's message only when the hibernation ends (stream management's
         // max, 60 s) and the message goes to offline storage, not at once (Known Tigase issues)
-        String notification = published.poll(90, TimeUnit.SECONDS);
+        String notification = published.poll(150, TimeUnit.SECONDS); // 64 s and more than 90 s seen in CI
         System.out.println("push: a hibernated session's message notified after " + (System.nanoTime() - sent) / 1_000_000 + " ms");
         System.out.println("push: published for a hibernated session: " + notification);
         assertThat(notification).as("a notification on the phone's node").isNotNull().containsPattern("node=[\"']" + node + "[\"']");
