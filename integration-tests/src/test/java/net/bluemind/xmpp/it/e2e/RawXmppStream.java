@@ -125,6 +125,31 @@ final class RawXmppStream implements AutoCloseable {
         return text;
     }
 
+    /**
+     * As {@link #readUntil}, asking for an ack ({@code <r/>}, XEP-0198) every 2 s while it waits, as a resumed client
+     * does: Tigase 8.4.0 can leave a stanza queued until the client next writes (docs/developers-guide.md, "Known
+     * Tigase issues").
+     */
+    String readUntilAsking(String marker) throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(2_000);
+        long until = System.nanoTime() + 20_000_000_000L;
+        try {
+            while (true) {
+                try {
+                    return readUntil(marker);
+                } catch (java.net.SocketTimeoutException quiet) {
+                    if (System.nanoTime() > until) {
+                        throw quiet;
+                    }
+                    send("<r xmlns='urn:xmpp:sm:3'/>");
+                }
+            }
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+    }
+
     /** Reads the next top-level element whose name is one of {@code names} (e.g. success or failure), whole. */
     String readElement(String... names) throws IOException {
         byte[] buf = new byte[8192];

@@ -63,7 +63,7 @@ class StreamResumptionE2eIT {
             // thread held the connection's write lock: Known Tigase issues)
             again.send("<r xmlns='urn:xmpp:sm:3'/>");
             for (String body : said) {
-                assertThat(again.readUntil(body)).as("delivered on the resumed stream").contains("<message");
+                assertThat(again.readUntilAsking(body)).as("delivered on the resumed stream").contains("<message");
             }
         }
         PeerClients.assertArchivedOnce(stack.es, said);
@@ -114,7 +114,7 @@ class StreamResumptionE2eIT {
             StringBuilder after = new StringBuilder();
             for (String body : said) {
                 if (after.indexOf(body) < 0) {
-                    after.append(again.readUntil(body));
+                    after.append(again.readUntilAsking(body));
                 }
             }
             assertThat(after.toString()).as("delivered on the resumed stream").contains("<message").contains(said);
