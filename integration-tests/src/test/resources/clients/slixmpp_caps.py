@@ -47,7 +47,7 @@ async def scenario(cfg, out):
         await asyncio.wait_for(started, STEP_TIMEOUT)
         domain = cfg['domain']
         ver = None
-        for _ in range(100):  # slixmpp checks the caps in the background after the features
+        for _ in range(300):  # slixmpp checks the caps in the background after the features (up to 30 s, CI load)
             ver = await c['xep_0115'].get_verstring(domain)
             if ver:
                 break

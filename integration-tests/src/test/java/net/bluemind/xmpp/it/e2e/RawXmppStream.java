@@ -104,6 +104,11 @@ final class RawXmppStream implements AutoCloseable {
         out.flush();
     }
 
+    /** How long a read waits for the server before it fails with a SocketTimeoutException (15 s unless set). */
+    void readTimeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
     /** Text received up to and including {@code marker}; what came after it stays for the next read. */
     String readUntil(String marker) throws IOException {
         byte[] buf = new byte[8192];

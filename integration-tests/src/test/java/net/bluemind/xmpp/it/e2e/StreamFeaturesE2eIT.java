@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -303,8 +304,13 @@ class StreamFeaturesE2eIT {
                 + ", its caps log " + r.path("caps_log") + " (stanza log " + dir.resolve("slixmpp.log") + ")");
         assertThat(r.path("errors").isMissingNode()).as("slixmpp failed: %s", r.path("tracebacks")).isTrue();
         assertThat(r.path("caps_feature").asBoolean()).isTrue();
-        assertThat(r.path("verstring").asText()).as("the ver slixmpp verified (log: %s)", r.path("caps_log"))
-                .isEqualTo(advertised);
+        assertThat(r.path("verstring").asText()).as("the ver slixmpp verified (log: %s; its disco#info exchange: %s)",
+                r.path("caps_log"), discoLines(dir.resolve("slixmpp.log"))).isEqualTo(advertised);
+    }
+
+    /** The lines of slixmpp's stanza log that carry disco#info, for a failure message. */
+    private static List<String> discoLines(Path log) throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains(DISCO_INFO_XMLNS)).toList() : List.of();
     }
 
     /** The {@code <query/>} of an IQ result, parsed. */

@@ -25,9 +25,13 @@ import tigase.xmpp.XMPPIOService;
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
-    private final SerializedSocketIo serialized = new SerializedSocketIo(writeInProgress);
+    private final SerializedSocketIo serialized;
     private final SelectorReRegistration selector = new SelectorReRegistration();
     private final Sasl2AnswerFirst<Packet> sasl2 = new Sasl2AnswerFirst<>();
+
+    public SerializedTlsIOService() {
+        serialized = new SerializedSocketIo(DrainingWriteLock.install(this));
+    }
 
     @Override
     public void addPacketToSend(Packet packet) {

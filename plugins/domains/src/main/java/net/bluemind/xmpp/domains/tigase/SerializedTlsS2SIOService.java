@@ -15,7 +15,11 @@ import tigase.server.xmppserver.S2SIOService;
  */
 public class SerializedTlsS2SIOService extends S2SIOService {
 
-    private final SerializedSocketIo serialized = new SerializedSocketIo(writeInProgress);
+    private final SerializedSocketIo serialized;
+
+    public SerializedTlsS2SIOService() {
+        serialized = new SerializedSocketIo(DrainingWriteLock.install(this));
+    }
 
     @Override
     public void addPacketToSend(Packet packet) {
