@@ -15,6 +15,10 @@ public abstract class IOService<RefObject> {
         throw new UnsupportedOperationException("declaration only");
     }
 
+    public tigase.xmpp.jid.JID getConnectionId() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     public ConcurrentMap<String, Object> getSessionData() {
         throw new UnsupportedOperationException("declaration only");
     }

@@ -26,6 +26,14 @@ public class XMPPResourceConnection {
         throw new UnsupportedOperationException();
     }
 
+    public java.util.List<XMPPResourceConnection> getActiveSessions() throws NotAuthorizedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean isUserId(BareJID bareJID) throws NotAuthorizedException {
+        throw new UnsupportedOperationException();
+    }
+
     public boolean isAuthorized() {
         throw new UnsupportedOperationException();
     }

@@ -17,7 +17,9 @@ import net.bluemind.xmpp.common.core.User;
  * Turns an accepted login name (any address, alias or domain alias of a user) into the user's identity
  * and decides whether it may use IM: not global-domain, not system, not archived, role {@code hasIM}.
  * Answers are remembered like credentials (same TTL, dropped per user on bus events), so that a login whose
- * credentials are not cached costs bm-core a single {@code auth/validate}.
+ * credentials are not cached costs bm-core a single {@code auth/validate}; so are the domains found (same TTL), so
+ * that a user's first login costs three calls ({@code auth/validate}, {@code byEmail}, {@code roles_resolved}), not
+ * four.
  */
 public final class IdentityResolver {
 
@@ -26,11 +28,15 @@ public final class IdentityResolver {
 
     private final CoreClient core;
     private final Cache<String, Resolution> known;
+    /** Domains found by name or alias: one lookup per domain and TTL instead of one per user's first login. */
+    private final Cache<String, Optional<ItemValue<Domain>>> domains;
 
     public IdentityResolver(CoreClient core, Duration ttl, int maxEntries, Ticker ticker) {
         this.core = core;
         this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).ticker(ticker).build();
+        this.domains = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker).build();
     }
+
 
     /** @throws CoreException when bm-core cannot answer; nothing is remembered then */
     public Resolution resolve(String latd) throws CoreException {
@@ -49,11 +55,18 @@ public final class IdentityResolver {
 
     public void clear() {
         known.invalidateAll();
+        domains.invalidateAll();
     }
 
     private Resolution ask(String latd) throws CoreException {
         String domainName = latd.substring(latd.indexOf('@') + 1);
-        Optional<ItemValue<Domain>> domain = core.lookupDomain(domainName);
+        Optional<ItemValue<Domain>> domain = domains.getIfPresent(domainName);
+        if (domain == null) {
+            domain = core.lookupDomain(domainName);
+            if (domain.isPresent()) { // an unknown one may be created any minute
+                domains.put(domainName, domain);
+            }
+        }
         if (domain.isEmpty() || domain.get().value() == null) {
             return new Resolution.Refused(null, SaslCondition.NOT_AUTHORIZED, "No such account");
         }

@@ -56,6 +56,16 @@ class CacheTest {
     }
 
     @Test
+    void aDomainIsLookedUpOnceForTheFirstLoginsOfAllItsUsers() {
+        CORE.sim.addUser("gina@bluemind.test", "gina-pw", "hasIM");
+        succeeded(login(auth, "frank@bluemind.test", "frank-pw"));
+        succeeded(login(auth, "gina@bluemind.test", "gina-pw"));
+        assertThat(CORE.sim.requests("/api/domains/_lookup")).isEqualTo(1);
+        assertThat(CORE.sim.requests("/api/users/")).as("byEmail and roles_resolved of each").isEqualTo(4);
+        assertThat(CORE.validateCalls()).isEqualTo(2);
+    }
+
+    @Test
     void aDifferentPasswordIsNeverAnsweredByTheCache() {
         succeeded(login(auth, "frank@bluemind.test", "frank-pw"));
 

@@ -3,6 +3,7 @@ package net.bluemind.xmpp.domains.tigase;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import net.bluemind.xmpp.domains.phones.HibernatedConnections;
 import tigase.server.Packet;
 import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
@@ -21,9 +22,17 @@ import tigase.xmpp.XMPPIOService;
  * ({@link SelectorReRegistration}). During a SASL2 login nothing overtakes its answer ({@link Sasl2AnswerFirst}), and
  * the answer is completed where Tigase leaves it short: Bind2's stream management {@code <enabled/>} says it is
  * resumable ({@link Bind2ResumableEnabled}), an inline resumption's {@code <resumed/>} has its previd and the
- * success the resumed session's address ({@link InlineResumeAnswer}).
+ * success the resumed session's address ({@link InlineResumeAnswer}). A stanza queued while another thread writes is
+ * not left waiting ({@link DrainingWriteLock}), and a connection kept for a resumption is recorded for push
+ * notifications ({@link HibernatedSessionPush}).
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
+
+    /**
+     * The session data key under which Tigase's stream management keeps a stopped connection's resumption timer
+     * (StreamManagementIOProcessor.RESUMPTION_TASK_KEY, private): present once the connection is hibernated.
+     */
+    static final String SM_RESUMPTION_TASK = "urn:xmpp:sm:3_resumption-task";
 
     private final SerializedSocketIo serialized;
     private final SelectorReRegistration selector = new SelectorReRegistration();
@@ -65,6 +74,9 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
     @Override
     protected void xmppStreamOpened(Map<String, String> attribs) {
         sasl2.streamOpened();
+        if (getConnectionId() != null) { // ids are address and port: a new stream may reuse a hibernated one's
+            HibernatedConnections.local().forget(getConnectionId().toString());
+        }
         super.xmppStreamOpened(attribs);
     }
 
@@ -95,6 +107,9 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
         }
         serialized.stopped();
         super.forceStop();
+        if (getSessionData().containsKey(SM_RESUMPTION_TASK) && getConnectionId() != null) {
+            HibernatedConnections.local().hibernated(getConnectionId().toString());
+        }
     }
 
     @Override
