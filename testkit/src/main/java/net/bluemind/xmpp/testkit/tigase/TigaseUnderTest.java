@@ -162,6 +162,10 @@ public final class TigaseUnderTest implements AutoCloseable {
     private void writeInitProperties(String text) throws IOException {
         text += "\n# e2e: loopback only\nc2s/ifc[s] = A\ns2s/ifc[s] = A\nbosh/ifc[s] = A\nws2s/ifc[s] = A\n"
                 .replace("= A", "= " + address);
+        String debug = System.getProperty("bmx.e2e.tigase-debug"); // e.g. server.xmppclient,xmpp.impl: Tigase at ALL
+        if (debug != null && !debug.isBlank()) {
+            text += "--debug = " + debug + "\n";
+        }
         Files.writeString(home.resolve("etc/init.properties"), text, StandardCharsets.UTF_8);
     }
 
