@@ -1,0 +1,49 @@
+package net.bluemind.xmpp.domains.tigase;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import net.bluemind.xmpp.domains.roster.RosterVersions;
+import tigase.xml.Element;
+import tigase.xmpp.XMPPResourceConnection;
+import tigase.xmpp.impl.roster.RosterFlat;
+
+/**
+ * Tigase's roster store ({@code RosterFlat}) whose roster version is always the one of the roster as it is now
+ * ({@code rosterFactory/roster-implementation} in init.properties).
+ * <p>
+ * Tigase 8.4.0 keeps the version ({@code RosterAbstract.getBuddiesHash}) in each connection's session data, computes
+ * it only when that connection asks for its roster with a {@code ver}, and never again on a change: every roster
+ * push ({@code RosterAbstract.broadcastRosterChange}) carries that stale value, or {@code ver=''} when the connection
+ * asked without one, so two different states are pushed with one version, and a client that hands back a pushed
+ * version is answered for another state (docs/developers-guide.md, "Known Tigase issues"). Here the version is the
+ * digest of the items ({@link RosterVersions#of}) each time Tigase asks for it: for every push, for every roster get.
+ * The items are the ones a roster get returns ({@code getRosterItems}: no pending-in-only entries). The bundle has no
+ * dynamic roster (Tigase's {@code DynamicRoster} is not configured; directory colleagues are ordinary items).
+ */
+public class VersionedRoster extends RosterFlat {
+
+    private static final Logger LOG = Logger.getLogger(VersionedRoster.class.getName());
+    /**
+     * Set while this thread computes a version: reading the items makes Tigase's {@code getUserRoster} ask for the
+     * version again (it only checks it for null), which must not compute it again.
+     */
+    private static final ThreadLocal<Boolean> COMPUTING = new ThreadLocal<>();
+
+    @Override
+    public String getBuddiesHash(final XMPPResourceConnection session) {
+        if (COMPUTING.get() != null) {
+            return super.getBuddiesHash(session);
+        }
+        COMPUTING.set(Boolean.TRUE);
+        try {
+            List<Element> items = getRosterItems(session);
+            return RosterVersions.of(RosterItems.of(items));
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "roster version: roster unreadable, a version no client holds instead", e);
+            return RosterVersions.unreadable();
+        } finally {
+            COMPUTING.remove();
+        }
+    }
+}
