@@ -17,6 +17,11 @@ public class RosterFlat extends RosterAbstract {
         throw new UnsupportedOperationException();
     }
 
+    public boolean containsBuddy(XMPPResourceConnection session, JID buddy)
+            throws NotAuthorizedException, TigaseDBException {
+        throw new UnsupportedOperationException();
+    }
+
     public List<Element> getRosterItems(XMPPResourceConnection session)
             throws NotAuthorizedException, TigaseDBException {
         throw new UnsupportedOperationException();

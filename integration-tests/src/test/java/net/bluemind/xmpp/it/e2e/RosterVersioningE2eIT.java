@@ -348,6 +348,13 @@ class RosterVersioningE2eIT {
             assertThat(answer.getAttribute("type")).as("answer to %s: %s", x, text(answer)).isEqualTo("result");
         }
 
+        /** A roster set of these raw {@code <item/>}s; the answer, whole. */
+        String setRaw(String itemsXml) throws IOException {
+            String id = "raw" + (++ids);
+            s.send("<iq type='set' id='" + id + "'><query xmlns='" + ROSTER + "'>" + itemsXml + "</query></iq>");
+            return text(until(id));
+        }
+
         /** The next roster push, waiting up to PUSH_WAIT. */
         Push push() throws IOException {
             if (pushes.isEmpty()) {
