@@ -3,9 +3,14 @@ package net.bluemind.xmpp.it.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -228,6 +234,64 @@ class RosterVersioningE2eIT {
                         .isFalse();
             }
         }
+    }
+
+    /**
+     * slixmpp (Debian's python3-slixmpp), which stores the {@code ver} of every answer and push and sends it at its next
+     * roster get: a push of a change gives it a new version; after changes made while it was away, its next login
+     * leaves it with the server's roster and the version last pushed to the other resource; the login after that
+     * gets an empty result and keeps both.
+     */
+    @Test
+    void slixmppKeepsItsRosterAndVersionRightAcrossLogins() throws Exception {
+        assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
+        String python = System.getProperty("bmx.python",
+                Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3");
+        assumeTrue(new ProcessBuilder(python, "-c", "import slixmpp").start().waitFor() == 0,
+                String.format(SlixmppRoomsE2eIT.NO_SLIXMPP, python));
+        String me = user("slixmpp");
+        String x = contact("sx");
+        String y = contact("sy");
+        Path dir = Files.createTempDirectory("bm-xmpp-e2e-roster-slixmpp");
+        Path script = dir.resolve("slixmpp_roster.py");
+        try (InputStream in = getClass().getResourceAsStream("/clients/slixmpp_roster.py")) {
+            Files.copy(in, script);
+        }
+        ObjectMapper json = new ObjectMapper();
+        Path config = Files.writeString(dir.resolve("config.json"), json.createObjectNode().put("host", "127.0.0.1")
+                .put("port", 5222).put("domain", DOMAIN).put("user", me).put("password", "slixmpp-pw")
+                .put("contact_x", x).put("contact_y", y)
+                .put("ca_file", SlixmppRoomsE2eIT.caFile(stack, dir).toString())
+                .put("debug_log", dir.resolve("slixmpp.log").toString()).toString());
+        Path result = dir.resolve("result.json");
+        Process p = new ProcessBuilder(python, script.toString(), config.toString(), result.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile()).start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the slixmpp client did not finish within 3 min (see " + dir + ")");
+        }
+        assertThat(Files.exists(result)).as("the slixmpp client wrote its result (output: %s)",
+                Files.readString(dir.resolve("output.txt"))).isTrue();
+        JsonNode r = json.readTree(result.toFile());
+        System.out.println("e2e roster versioning, slixmpp " + r.path("slixmpp").asText() + ": " + r
+                + " (stanza log " + dir.resolve("slixmpp.log") + ")");
+        assertThat(r.path("errors").isMissingNode()).as("slixmpp failed: %s", r.path("tracebacks")).isTrue();
+        assertThat(r.path("rosterver_feature").asBoolean()).isTrue();
+        String v0 = r.path("v0").asText();
+        String v1 = r.path("v1").asText();
+        String v2 = r.path("v2").asText();
+        assertThat(v0).as("version after the first login").isNotEmpty();
+        assertThat(v1).as("version after a push").isNotEmpty().isNotEqualTo(v0);
+        assertThat(v2).as("version after a login with an older one: the one last pushed to the desk")
+                .isEqualTo(r.path("desk_v").asText()).isNotEqualTo(v1);
+        JsonNode held = r.path("phone_roster");
+        assertThat(held.path(x).path("name").asText()).isEqualTo("X renamed");
+        assertThat(held.path(x).path("groups").toString()).isEqualTo("[\"Family\"]");
+        assertThat(held.path(y).path("name").asText()).isEqualTo("Y");
+        assertThat(r.path("third_answer_query").asBoolean()).as("a login with the current version gets its roster again")
+                .isFalse();
+        assertThat(r.path("v3").asText()).isEqualTo(v2);
+        assertThat(r.path("phone_roster_3")).isEqualTo(held);
     }
 
     // ---- roster items and states ----
