@@ -22,6 +22,11 @@ public class RosterFlat extends RosterAbstract {
         throw new UnsupportedOperationException();
     }
 
+    protected Map<BareJID, RosterElement> getUserRoster(XMPPResourceConnection session)
+            throws NotAuthorizedException, TigaseDBException {
+        throw new UnsupportedOperationException();
+    }
+
     public List<Element> getRosterItems(XMPPResourceConnection session)
             throws NotAuthorizedException, TigaseDBException {
         throw new UnsupportedOperationException();

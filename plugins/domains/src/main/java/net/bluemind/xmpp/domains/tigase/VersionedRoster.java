@@ -1,12 +1,17 @@
 package net.bluemind.xmpp.domains.tigase;
 
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.bluemind.xmpp.domains.roster.RosterVersions;
+import tigase.db.TigaseDBException;
 import tigase.xml.Element;
+import tigase.xmpp.NotAuthorizedException;
 import tigase.xmpp.XMPPResourceConnection;
+import tigase.xmpp.impl.roster.RosterElement;
 import tigase.xmpp.impl.roster.RosterFlat;
+import tigase.xmpp.jid.BareJID;
 
 /**
  * Tigase's roster store ({@code RosterFlat}) whose roster version is always the one of the roster as it is now
@@ -25,10 +30,25 @@ public class VersionedRoster extends RosterFlat {
 
     private static final Logger LOG = Logger.getLogger(VersionedRoster.class.getName());
     /**
-     * Set while this thread computes a version: reading the items makes Tigase's {@code getUserRoster} ask for the
-     * version again (it only checks it for null), which must not compute it again.
+     * Set while this thread computes a version or reads the roster map: Tigase's {@code getUserRoster}, called for
+     * every roster lookup (each subscription check, each presence), asks for the version only to see whether it is
+     * null; the digest of the whole roster is not computed for that.
      */
     private static final ThreadLocal<Boolean> COMPUTING = new ThreadLocal<>();
+
+    @Override
+    protected Map<BareJID, RosterElement> getUserRoster(XMPPResourceConnection session)
+            throws NotAuthorizedException, TigaseDBException {
+        if (COMPUTING.get() != null) {
+            return super.getUserRoster(session);
+        }
+        COMPUTING.set(Boolean.TRUE);
+        try {
+            return super.getUserRoster(session);
+        } finally {
+            COMPUTING.remove();
+        }
+    }
 
     @Override
     public String getBuddiesHash(final XMPPResourceConnection session) {
