@@ -198,10 +198,11 @@ class RosterVersioningE2eIT {
             desk.push();
             desk.set(item(contact("c"), null, List.of("Team")));
             desk.push();
-            desk.send("<presence type='subscribe' to='" + colleague + "'/>");
-            desk.push(); // the colleague's item, subscription requested (ask='subscribe')
             try (Client other = Client.login(colleague, "colleague-pw", "desk")) {
                 other.get(null);
+                desk.send("<presence type='subscribe' to='" + colleague + "'/>");
+                desk.push(); // the colleague's item, subscription requested (ask='subscribe')
+                other.awaitPresence("subscribe", me);
                 other.send("<presence type='subscribed' to='" + me + "'/>");
                 Push accepted = desk.pushFor(colleague, "to");
                 assertThat(accepted.item.get("subscription")).isEqualTo("to");
@@ -417,6 +418,23 @@ class RosterVersioningE2eIT {
             String id = "raw" + (++ids);
             s.send("<iq type='set' id='" + id + "'><query xmlns='" + ROSTER + "'>" + itemsXml + "</query></iq>");
             return text(until(id));
+        }
+
+        /** Waits (up to PUSH_WAIT) for a presence of this type from {@code from}; what came before it is dropped. */
+        void awaitPresence(String type, String from) throws IOException {
+            s.readTimeout(PUSH_WAIT);
+            try {
+                while (true) {
+                    Element p = parse(s.readElement("presence"));
+                    if (type.equals(p.getAttribute("type")) && p.getAttribute("from").startsWith(from)) {
+                        return;
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("no presence of type " + type + " from " + from + " within " + PUSH_WAIT, e);
+            } finally {
+                s.readTimeout(Duration.ofSeconds(15));
+            }
         }
 
         /** The next roster push, waiting up to PUSH_WAIT. */
