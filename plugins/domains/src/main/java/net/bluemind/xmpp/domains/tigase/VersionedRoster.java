@@ -18,10 +18,10 @@ import tigase.xmpp.jid.BareJID;
  * ({@code rosterFactory/roster-implementation} in init.properties).
  * <p>
  * Tigase 8.4.0 keeps the version ({@code RosterAbstract.getBuddiesHash}) in each connection's session data, computes
- * it only when that connection asks for its roster with a {@code ver}, and never again on a change: every roster
- * push ({@code RosterAbstract.broadcastRosterChange}) carries that stale value, or {@code ver=''} when the connection
- * asked without one, so two different states are pushed with one version, and a client that hands back a pushed
- * version is answered for another state (docs/developers-guide.md, "Known Tigase issues"). Here the version is the
+ * it (for the user's connections then active) only when a connection asks for its roster with a {@code ver}, and never
+ * again on a change: every roster push ({@code RosterAbstract.broadcastRosterChange}) carries that stale value (or
+ * {@code ver=''} when none was computed), so two different states are pushed with one version, and a client that
+ * hands back a pushed version is answered for another state (docs/developers-guide.md, "Known Tigase issues"). Here the version is the
  * digest of the items ({@link RosterVersions#of}) each time Tigase asks for it: for every push, for every roster get.
  * The items are the ones a roster get returns ({@code getRosterItems}: no pending-in-only entries). The bundle has no
  * dynamic roster (Tigase's {@code DynamicRoster} is not configured; directory colleagues are ordinary items).
