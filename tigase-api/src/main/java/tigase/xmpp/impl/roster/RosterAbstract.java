@@ -22,6 +22,10 @@ public abstract class RosterAbstract {
         remove, none_pre_approved, none_pending_out_pre_approved, to_pre_approved
     }
 
+    public String getBuddiesHash(final XMPPResourceConnection session) {
+        throw new UnsupportedOperationException();
+    }
+
     public abstract void setBuddyName(XMPPResourceConnection session, JID buddy, String name)
             throws NotAuthorizedException, TigaseDBException;
 }

@@ -1,6 +1,8 @@
 package net.bluemind.xmpp.vcard.tigase;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -68,6 +70,7 @@ final class RosterNames {
         }
         BareJID user = null;
         Map<String, String> stored = null; // the items renamed in the store: several pushes carry the same item
+        List<Element> versioned = null; // the renamed pushes' queries that carry a roster version
         for (Packet p : results) {
             if (!"iq".equals(p.getElemName()) || p.getType() != StanzaType.set) {
                 continue;
@@ -91,6 +94,12 @@ final class RosterNames {
                     continue;
                 }
                 item.setAttribute("name", name.get());
+                if (query.getAttributeStaticStr("ver") != null) {
+                    if (versioned == null) {
+                        versioned = new ArrayList<>(2);
+                    }
+                    versioned.add(query);
+                }
                 String jid = item.getAttributeStaticStr("jid");
                 if (stored == null) {
                     stored = new HashMap<>(2);
@@ -99,6 +108,28 @@ final class RosterNames {
                     store(session, jid, name.get());
                 }
             }
+        }
+        if (versioned != null) {
+            reversion(session, versioned);
+        }
+    }
+
+    /**
+     * The renamed pushes carry the version of the roster with the name now stored (the shipped roster store,
+     * {@code VersionedRoster} of the domains plugin, gives the digest of the items): the version Tigase gave them was
+     * the one before the rename, a state no client ever holds.
+     */
+    private static void reversion(XMPPResourceConnection session, List<Element> queries) {
+        RosterAbstract roster = RosterFactory.getRosterImplementation(true);
+        if (roster == null) {
+            return;
+        }
+        String ver = roster.getBuddiesHash(session);
+        if (ver == null || ver.isEmpty()) {
+            return;
+        }
+        for (Element query : queries) {
+            query.setAttribute("ver", ver);
         }
     }
 
