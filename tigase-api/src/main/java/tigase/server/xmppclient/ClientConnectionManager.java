@@ -13,6 +13,10 @@ public class ClientConnectionManager {
         throw new UnsupportedOperationException("declaration only");
     }
 
+    protected boolean addOutPacket(tigase.server.Packet packet) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     protected void preprocessStreamFeatures(XMPPIOService<Object> serv, Element elem_features) {
         throw new UnsupportedOperationException("declaration only");
     }

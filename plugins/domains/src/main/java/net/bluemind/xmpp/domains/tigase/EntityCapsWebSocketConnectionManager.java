@@ -2,6 +2,7 @@ package net.bluemind.xmpp.domains.tigase;
 
 import tigase.kernel.beans.Inject;
 import tigase.server.MessageRouter;
+import tigase.server.Packet;
 import tigase.server.websocket.WebSocketClientConnectionManager;
 import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
@@ -20,5 +21,12 @@ public class EntityCapsWebSocketConnectionManager extends WebSocketClientConnect
     protected void preprocessStreamFeatures(XMPPIOService<Object> serv, Element features) {
         super.preprocessStreamFeatures(serv, features);
         ServerEntityCaps.fix(router, serv, features);
+    }
+
+    /** A closed stream's end processed after its last stanzas ({@link StreamCloseLast}). */
+    @Override
+    protected boolean addOutPacket(Packet packet) {
+        StreamCloseLast.order(packet);
+        return super.addOutPacket(packet);
     }
 }

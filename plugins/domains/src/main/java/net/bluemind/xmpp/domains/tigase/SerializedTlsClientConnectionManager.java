@@ -2,6 +2,7 @@ package net.bluemind.xmpp.domains.tigase;
 
 import tigase.kernel.beans.Inject;
 import tigase.server.MessageRouter;
+import tigase.server.Packet;
 import tigase.server.xmppclient.ClientConnectionManager;
 import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
@@ -27,5 +28,12 @@ public class SerializedTlsClientConnectionManager extends ClientConnectionManage
     protected void preprocessStreamFeatures(XMPPIOService<Object> serv, Element features) {
         super.preprocessStreamFeatures(serv, features);
         ServerEntityCaps.fix(router, serv, features);
+    }
+
+    /** A closed stream's end processed after its last stanzas ({@link StreamCloseLast}). */
+    @Override
+    protected boolean addOutPacket(Packet packet) {
+        StreamCloseLast.order(packet);
+        return super.addOutPacket(packet);
     }
 }
