@@ -17,6 +17,14 @@ public class ClientConnectionManager {
         throw new UnsupportedOperationException("declaration only");
     }
 
+    public java.util.Queue<tigase.server.Packet> processSocketData(XMPPIOService<Object> serv) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    public void xmppStreamClosed(XMPPIOService<Object> serv) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     protected void preprocessStreamFeatures(XMPPIOService<Object> serv, Element elem_features) {
         throw new UnsupportedOperationException("declaration only");
     }

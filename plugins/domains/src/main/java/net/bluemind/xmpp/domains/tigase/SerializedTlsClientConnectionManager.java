@@ -36,4 +36,11 @@ public class SerializedTlsClientConnectionManager extends ClientConnectionManage
         StreamCloseLast.order(packet);
         return super.addOutPacket(packet);
     }
+
+    /** What the client sent before its stream's end is handed on before the end ({@link StreamCloseLast}). */
+    @Override
+    public void xmppStreamClosed(XMPPIOService<Object> serv) {
+        processSocketData(serv);
+        super.xmppStreamClosed(serv);
+    }
 }

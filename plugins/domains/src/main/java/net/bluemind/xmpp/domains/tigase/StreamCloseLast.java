@@ -12,9 +12,11 @@ import tigase.xml.Element;
  * with {@code not-authorized}. A client that sends a message and logs out at once (Smack's {@code disconnect()}, a
  * phone app going to the background) loses its last messages: not delivered, not archived, not stored offline, no
  * push (seen in StreamResumptionE2eIT and PushE2eIT: 2 of 3 messages sent just before a logout refused,
- * docs/developers-guide.md, "Known Tigase issues"). Here the command and the {@code STREAM_FINISHED} that follows it
- * get the lowest priority, so that they are processed after everything the connection queued before them (same
- * queue: Tigase hashes both by connection).
+ * docs/developers-guide.md, "Known Tigase issues"). Worse, Tigase queues the command before it hands on the stanzas
+ * read in the same chunk as the stream's end. Here the connection managers hand those on first (their
+ * {@code xmppStreamClosed}), and the command and the {@code STREAM_FINISHED} that follows it get the lowest priority
+ * ({@link #order}), so that they are processed after everything the connection queued before them (same queue: Tigase
+ * hashes both by connection).
  */
 final class StreamCloseLast {
 
