@@ -33,8 +33,7 @@ public class SerializedTlsClientConnectionClustered extends ClientConnectionClus
     /** A closed stream's end processed after its last stanzas ({@link StreamCloseLast}). */
     @Override
     protected boolean addOutPacket(Packet packet) {
-        StreamCloseLast.order(packet);
-        return super.addOutPacket(packet);
+        return StreamCloseLast.deferred(packet, super::addOutPacket) || super.addOutPacket(packet);
     }
 
     /** What the client sent before its stream's end is handed on before the end ({@link StreamCloseLast}). */

@@ -1,5 +1,9 @@
 package net.bluemind.xmpp.domains.tigase;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import tigase.server.Packet;
 import tigase.server.Priority;
 import tigase.xml.Element;
@@ -13,10 +17,12 @@ import tigase.xml.Element;
  * phone app going to the background) loses its last messages: not delivered, not archived, not stored offline, no
  * push (seen in StreamResumptionE2eIT and PushE2eIT: 2 of 3 messages sent just before a logout refused,
  * docs/developers-guide.md, "Known Tigase issues"). Worse, Tigase queues the command before it hands on the stanzas
- * read in the same chunk as the stream's end. Here the connection managers hand those on first (their
- * {@code xmppStreamClosed}), and the command and the {@code STREAM_FINISHED} that follows it get the lowest priority
- * ({@link #order}), so that they are processed after everything the connection queued before them (same queue: Tigase
- * hashes both by connection).
+ * read in the same chunk as the stream's end, and the message router does not keep the command in the same thread as
+ * the connection's stanzas (it hashes it by its destination, them by the connection). Here the connection managers
+ * hand those stanzas on first (their {@code xmppStreamClosed}); the command and the {@code STREAM_FINISHED} that
+ * follows it get the lowest priority and leave {@link #DELAY_MS} later, in their order, so that the stanzas are in
+ * the session manager's queue before them. Until then the session stays; a stanza for it reaches a stopped connection
+ * and Tigase hands it back as undelivered (offline storage), as for any closed connection.
  */
 final class StreamCloseLast {
 
@@ -25,11 +31,25 @@ final class StreamCloseLast {
     private StreamCloseLast() {
     }
 
-    /** Puts a stream's end behind its stanzas; any other packet is left as it is. */
-    static void order(Packet packet) {
-        if (isStreamEnd(packet.getElemName(), packet.getElement())) {
-            packet.setPriority(Priority.LOWEST);
+    /** Far above the time the router takes to pass a packet on, unnoticed by a user who logged out. */
+    static final long DELAY_MS = 200;
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bm-xmpp-stream-close-last");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * True when {@code packet} is a stream's end, then queued by {@code addOut} {@link #DELAY_MS} later at the lowest
+     * priority (one thread: the ends of a connection leave in the order they came); false for any other packet.
+     */
+    static boolean deferred(Packet packet, Predicate<Packet> addOut) {
+        if (!isStreamEnd(packet.getElemName(), packet.getElement())) {
+            return false;
         }
+        packet.setPriority(Priority.LOWEST);
+        LATER.schedule(() -> addOut.test(packet), DELAY_MS, TimeUnit.MILLISECONDS);
+        return true;
     }
 
     static boolean isStreamEnd(String elemName, Element element) {
