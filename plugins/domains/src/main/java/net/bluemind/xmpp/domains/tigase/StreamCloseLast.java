@@ -21,7 +21,9 @@ import tigase.xml.Element;
  * the connection's stanzas (it hashes it by its destination, them by the connection). Here the connection managers
  * hand those stanzas on first (their {@code xmppStreamClosed}); the command and the {@code STREAM_FINISHED} that
  * follows it get the lowest priority and leave {@link #DELAY_MS} later, in their order, so that the stanzas are in
- * the session manager's queue before them. Until then the session stays; a stanza for it reaches a stopped connection
+ * the session manager's queue before them. The same for {@code STREAM_CLOSED_UPDATE}, which c2s sends (at
+ * {@code SYSTEM} priority too) when a stanza for the session finds its connection gone, typically a presence
+ * broadcast right after the logout: it ended the session ahead of the last messages as well. Until then the session stays; a stanza for it reaches a stopped connection
  * and Tigase hands it back as undelivered (offline storage), as for any closed connection.
  */
 final class StreamCloseLast {
@@ -58,6 +60,6 @@ final class StreamCloseLast {
         }
         Element command = element.getChild("command", COMMANDS);
         String node = command == null ? null : command.getAttributeStaticStr("node");
-        return "STREAM_CLOSED".equals(node) || "STREAM_FINISHED".equals(node);
+        return "STREAM_CLOSED".equals(node) || "STREAM_FINISHED".equals(node) || "STREAM_CLOSED_UPDATE".equals(node);
     }
 }
