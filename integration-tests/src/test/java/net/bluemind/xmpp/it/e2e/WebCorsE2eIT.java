@@ -219,8 +219,8 @@ class WebCorsE2eIT {
         JsonNode r;
         try (WebImPage page = WebImPage.serve(webim)) {
             Map<String, Object> input = new HashMap<>();
-            input.put("pageUrl", ORIGIN + "/blank");
-            input.put("foreignPageUrl", FOREIGN + "/blank");
+            input.put("pageUrl", ORIGIN + "/blank.html");
+            input.put("foreignPageUrl", FOREIGN + "/blank.html");
             input.put("putUrl", slot.getPutUrl().toString());
             input.put("getUrl", slot.getGetUrl().toString());
             input.put("foreignPutUrl", foreignSlot.getPutUrl().toString());
