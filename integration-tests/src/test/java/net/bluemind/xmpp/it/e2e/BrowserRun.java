@@ -49,11 +49,16 @@ final class BrowserRun {
     }
 
     static JsonNode run(Path webim, Map<String, Object> input, Path outDir) throws Exception {
+        return run(webim, "drive.mjs", input, outDir);
+    }
+
+    /** Runs another script of integration-tests/webim the same way (input file, BMX-RESULT line). */
+    static JsonNode run(Path webim, String script, Map<String, Object> input, Path outDir) throws Exception {
         Files.createDirectories(outDir);
         Path in = outDir.resolve("input.json");
         Files.writeString(in, JSON.writeValueAsString(input), StandardCharsets.UTF_8);
         Path log = outDir.resolve("drive.log");
-        Process p = new ProcessBuilder("node", "drive.mjs", in.toString()).directory(webim.toFile())
+        Process p = new ProcessBuilder("node", script, in.toString()).directory(webim.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();

@@ -28,6 +28,9 @@ final class E2eStack {
     /** Tigase is ready in 20-40 s on two idle cores; more than 90 s was seen on a loaded machine. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("bmx.e2e.tigase-start-seconds", 180));
 
+    /** The port of WebCorsE2eIT's nginx, configured as BlueMind's (etc/nginx-web-clients.conf, nginx-upload.conf). */
+    static final int WEB_FRONT_PORT = 18090;
+
     private static E2eStack instance;
     private static boolean tried;
     private static Exception failure;
@@ -61,6 +64,9 @@ final class E2eStack {
                 "archive-flush-interval", "200ms",
                 // the "BlueMind external URL" whose pages may use BOSH and WebSocket: the web IM test page
                 "web-origins", WebImPage.ORIGIN));
+        // host-meta (WebCorsE2eIT): the web transports as a browser reaches them behind the test's BlueMind nginx
+        settings.put("web-websocket-url", "ws://127.0.0.1:" + WEB_FRONT_PORT + "/xmpp-websocket");
+        settings.put("web-bosh-url", "http://127.0.0.1:" + WEB_FRONT_PORT + "/http-bind");
         // calls (CallsE2eIT): the test's coturn on loopback; the secret file is written by that test
         settings.put("turn-hosts", "127.0.0.1");
         settings.put("turn-port", Integer.toString(net.bluemind.xmpp.testkit.services.CoturnServer.PORT));

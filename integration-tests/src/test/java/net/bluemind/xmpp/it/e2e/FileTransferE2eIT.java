@@ -131,11 +131,14 @@ class FileTransferE2eIT {
         assertThat(disco.discoverInfo(JidCreate.domainBareFrom("upload." + DOMAIN)).hasIdentity("store", "file")).isTrue();
     }
 
-    /** Tigase's HTTP server serves the upload servlet only: REST, admin, dashboard and web setup are off. */
+    /**
+     * Tigase's HTTP server serves the upload servlet and bm-xmpp's host-meta only (WebCorsE2eIT): REST, admin,
+     * dashboard and web setup are off.
+     */
     @Test
     void theHttpServerExposesNothingButUploads() throws Exception {
         for (String path : List.of("/", "/rest/", "/rest/user/alice@" + DOMAIN, "/admin/", "/dashboard/", "/setup/", "/ui/",
-                "/.well-known/host-meta")) {
+                "/.well-known/webfinger", "/.well-known/host-meta/x")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(uploadBase() + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as("GET %s", path).isEqualTo(404);

@@ -9,6 +9,7 @@ import static net.bluemind.xmpp.common.settings.Parsers.hostNames;
 import static net.bluemind.xmpp.common.settings.Parsers.httpUrls;
 import static net.bluemind.xmpp.common.settings.Parsers.integer;
 import static net.bluemind.xmpp.common.settings.Parsers.oneOf;
+import static net.bluemind.xmpp.common.settings.Parsers.optionalUrl;
 import static net.bluemind.xmpp.common.settings.Parsers.path;
 import static net.bluemind.xmpp.common.settings.Parsers.size;
 import static net.bluemind.xmpp.common.settings.Parsers.string;
@@ -86,9 +87,17 @@ public final class Keys {
 
     // --- web clients (BOSH, WebSocket) -------------------------------------------------------
     public static final Setting<List<String>> WEB_ORIGINS = add("web-origins", "",
-            "origins (scheme://host[:port], comma-separated) whose web pages may use BOSH and WebSocket, normally "
+            "origins (scheme://host[:port], comma-separated) whose web pages may use BOSH, WebSocket and the upload URLs, normally "
                     + "BlueMind's external URL, e.g. https://mail.example.com; empty: no web page may (clients that "
                     + "send no Origin, i.e. not browsers, are not concerned)", webOrigins());
+    public static final Setting<String> WEB_WEBSOCKET_URL = add("web-websocket-url", "",
+            "the WebSocket URL web clients are told in XEP-0156 host-meta (/.well-known/host-meta), as the browser "
+                    + "reaches it, e.g. wss://mail.example.com/xmpp-websocket (BlueMind's nginx); empty: not told",
+            optionalUrl("wss", "ws"));
+    public static final Setting<String> WEB_BOSH_URL = add("web-bosh-url", "",
+            "the BOSH URL web clients are told in XEP-0156 host-meta, e.g. https://mail.example.com/http-bind "
+                    + "(BlueMind's nginx); empty: not told (both empty: host-meta answers 404)",
+            optionalUrl("https", "http"));
 
     // --- vcard -----------------------------------------------------------------------------
     public static final Setting<Duration> VCARD_CACHE_TTL = add("vcard-cache-ttl", "15m",

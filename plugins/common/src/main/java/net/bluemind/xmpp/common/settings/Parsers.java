@@ -136,6 +136,24 @@ final class Parsers {
         }, "comma-separated origins like https://mail.example.com, or empty");
     }
 
+    /** One absolute URL of one of these schemes (host required, no query), or empty: none. */
+    static ValueParser<String> optionalUrl(String... schemes) {
+        List<String> allowed = List.of(schemes);
+        String names = String.join(" or ", allowed.stream().map(x -> x + "://").toList());
+        return of(raw -> {
+            String p = raw.trim();
+            if (p.isEmpty()) {
+                return "";
+            }
+            URI u = URI.create(p);
+            if (u.getScheme() == null || !allowed.contains(u.getScheme().toLowerCase(Locale.ROOT))
+                    || u.getHost() == null || u.getRawQuery() != null || u.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("not a " + names + " URL: " + p);
+            }
+            return p;
+        }, "a " + names + " URL, or empty");
+    }
+
     /** XEP-0157 contact addresses: mailto:, xmpp:, http: or https: URIs, comma-separated; empty: none. */
     static ValueParser<List<String>> contactUris() {
         return of(raw -> {
