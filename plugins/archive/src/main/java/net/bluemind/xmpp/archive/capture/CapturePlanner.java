@@ -28,6 +28,9 @@ public final class CapturePlanner {
     }
 
     public static CapturePlan plan(CaptureFacts f) {
+        if (f.stanza().redelivered()) {
+            return CapturePlan.NOTHING; // archived, its stanza-ids set, on its first pass
+        }
         boolean sent = f.direction() == Direction.OUTGOING;
         if (sent && f.counterpartRefused()) {
             return CapturePlan.NOTHING; // bounced by the federation policy: never delivered, so not in the history
@@ -127,6 +130,6 @@ public final class CapturePlanner {
     }
 
     private static Stanza withPeer(Stanza s, String from, String to) {
-        return new Stanza(s.type(), from, to, s.id(), s.body(), s.thread(), s.carbon(), s.noStore());
+        return new Stanza(s.type(), from, to, s.id(), s.body(), s.thread(), s.carbon(), s.noStore(), s.redelivered());
     }
 }

@@ -11,7 +11,16 @@ package net.bluemind.xmpp.archive.capture;
  * @param thread  text of {@code <thread/>}, or null
  * @param carbon  true when it carries a XEP-0280 {@code <sent/>} or {@code <received/>} copy
  * @param noStore true when it carries a XEP-0334 {@code <no-store/>} or {@code <no-permanent-store/>} hint
+ * @param redelivered true when it is the server's own second pass of a message it could not deliver (Tigase hands
+ *                    such a message back to its session manager marked {@code <delivery-error/>}): archived on its
+ *                    first pass
  */
 public record Stanza(String type, String from, String to, String id, String body, String thread, boolean carbon,
-        boolean noStore) {
+        boolean noStore, boolean redelivered) {
+
+    /** A stanza on its first pass. */
+    public Stanza(String type, String from, String to, String id, String body, String thread, boolean carbon,
+            boolean noStore) {
+        this(type, from, to, id, body, thread, carbon, noStore, false);
+    }
 }

@@ -18,6 +18,9 @@ final class MessageStanzas {
     private MessageStanzas() {
     }
 
+    /** Tigase's mark on a message its connection manager could not deliver and hands back (C2SDeliveryErrorProcessor). */
+    static final String TIGASE_DELIVERY_ERROR = "http://tigase.org/delivery-error";
+
     static Stanza of(Packet packet, JID from) {
         JID to = packet.getStanzaTo();
         Element m = packet.getElement();
@@ -27,8 +30,9 @@ final class MessageStanzas {
     static Stanza of(Element m, String type, String from, String to) {
         boolean carbon = m.getChild("sent", CARBONS) != null || m.getChild("received", CARBONS) != null;
         boolean noStore = m.getChild("no-store", HINTS) != null || m.getChild("no-permanent-store", HINTS) != null;
+        boolean redelivered = m.getChild("delivery-error", TIGASE_DELIVERY_ERROR) != null;
         return new Stanza(type, from, to, XMLUtils.unescape(m.getAttributeStaticStr("id")), cdata(m, "body"),
-                cdata(m, "thread"), carbon, noStore);
+                cdata(m, "thread"), carbon, noStore, redelivered);
     }
 
     private static String cdata(Element m, String child) {

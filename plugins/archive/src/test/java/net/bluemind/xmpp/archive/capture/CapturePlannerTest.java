@@ -63,6 +63,10 @@ class CapturePlannerTest {
                         delivered(new Stanza("chat", ALICE, ALICE + "/b", null, "x", null, true, false)), "nothing"),
                 row("no-store hint, sent", sent(new Stanza("chat", ALICE, BOB, null, "x", null, false, true)),
                         "strip bob@acme.test"),
+                row("handed back undelivered by c2s (Tigase's delivery-error), its ids kept",
+                        sent(new Stanza("chat", ALICE, BOB, "m1", "x", null, false, false, true)), "nothing"),
+                row("handed back undelivered, received from another server",
+                        delivered(new Stanza("chat", ZOE, ALICE, "m1", "x", null, false, false, true)), "nothing"),
                 row("chat to a room's own address (not an occupant), sent", sent(chat(ALICE, ROOM), RoomRoute.HERE),
                         "archive alice@acme.test -> room@conference.acme.test for [alice@acme.test]"),
 

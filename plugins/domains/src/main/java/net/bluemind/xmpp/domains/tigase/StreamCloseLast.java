@@ -17,14 +17,14 @@ import tigase.xml.Element;
  * phone app going to the background) loses its last messages: not delivered, not archived, not stored offline, no
  * push (seen in StreamResumptionE2eIT and PushE2eIT: 2 of 3 messages sent just before a logout refused,
  * docs/developers-guide.md, "Known Tigase issues"). Worse, Tigase queues the command before it hands on the stanzas
- * read in the same chunk as the stream's end, and the message router does not keep the command in the same thread as
- * the connection's stanzas (it hashes it by its destination, them by the connection). Here the connection managers
+ * read in the same chunk as the stream's end, and the session manager hands stanzas to its processors' threads while
+ * it ends a session on its own thread, so even a command queued last can end the session before they run (29 of 30
+ * delivered with the priority alone). Here the connection managers
  * hand those stanzas on first (their {@code xmppStreamClosed}); the command and the {@code STREAM_FINISHED} that
  * follows it get the lowest priority and leave {@link #DELAY_MS} later, in their order, so that the stanzas are in
- * the session manager's queue before them. The same for {@code STREAM_CLOSED_UPDATE}, which c2s sends (at
- * {@code SYSTEM} priority too) when a stanza for the session finds its connection gone, typically a presence
- * broadcast right after the logout: it ended the session ahead of the last messages as well. Until then the session stays; a stanza for it reaches a stopped connection
- * and Tigase hands it back as undelivered (offline storage), as for any closed connection.
+ * the session manager's queue before them. Until then the session stays; a stanza for it reaches the stopped connection,
+ * which hands it back as undelivered and (STREAM_CLOSED_UPDATE, not delayed: delaying it let such a stanza go round)
+ * ends the session at once; the archive does not count the handed-back copy again.
  */
 final class StreamCloseLast {
 
@@ -60,6 +60,6 @@ final class StreamCloseLast {
         }
         Element command = element.getChild("command", COMMANDS);
         String node = command == null ? null : command.getAttributeStaticStr("node");
-        return "STREAM_CLOSED".equals(node) || "STREAM_FINISHED".equals(node) || "STREAM_CLOSED_UPDATE".equals(node);
+        return "STREAM_CLOSED".equals(node) || "STREAM_FINISHED".equals(node);
     }
 }
