@@ -35,14 +35,6 @@ class LastMessagesBeforeLogoutE2eIT {
         return email;
     }
 
-    private static RawXmppStream bound(String email, String password, String resource) throws Exception {
-        RawXmppStream s = RawXmppStream.loggedInAt(XmppClients.SERVER, DOMAIN, email, password);
-        s.send("<iq type='set' id='bind-b'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>" + resource
-                + "</resource></bind></iq>");
-        s.readUntil("</iq>");
-        return s;
-    }
-
     @Test
     void messagesSentRightBeforeTheStreamClosesAreDeliveredAndArchived() throws Exception {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
@@ -50,10 +42,10 @@ class LastMessagesBeforeLogoutE2eIT {
         String writer = user("writer");
         int logouts = Integer.getInteger("bmx.e2e.last-words-logouts", 10);
         List<String> said = new ArrayList<>();
-        try (RawXmppStream inbox = bound(reader, "reader-pw", "desk")) {
+        try (RawXmppStream inbox = RawXmppStream.bound(DOMAIN, reader, "reader-pw", "desk")) {
             inbox.send("<presence/>");
             for (int l = 0; l < logouts; l++) {
-                try (RawXmppStream out = bound(writer, "writer-pw", "phone")) {
+                try (RawXmppStream out = RawXmppStream.bound(DOMAIN, writer, "writer-pw", "phone")) {
                     StringBuilder lastWords = new StringBuilder();
                     for (int i = 0; i < 3; i++) {
                         String body = "byeword" + l + "x" + i + RUN;

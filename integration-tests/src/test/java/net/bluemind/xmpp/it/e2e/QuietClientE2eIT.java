@@ -53,14 +53,6 @@ class QuietClientE2eIT {
         return email;
     }
 
-    private static RawXmppStream bound(String email, String password, String resource) throws Exception {
-        RawXmppStream s = RawXmppStream.loggedInAt(XmppClients.SERVER, DOMAIN, email, password);
-        s.send("<iq type='set' id='bind-q'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>" + resource
-                + "</resource></bind></iq>");
-        s.readUntil("</iq>");
-        return s;
-    }
-
     @Test
     void everyAnswerComesWhileTheClientWaitsSilently() throws Exception {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
@@ -68,7 +60,7 @@ class QuietClientE2eIT {
         int bursts = Integer.getInteger("bmx.e2e.quiet-bursts", 300);
         int perBurst = 3; // pipelined as clients do after login: answers queued back to back, the race's window
         List<Integer> stranded = new ArrayList<>();
-        try (RawXmppStream s = bound(email, "asker-pw", "asker")) {
+        try (RawXmppStream s = RawXmppStream.bound(DOMAIN, email, "asker-pw", "asker")) {
             s.readTimeout(SILENCE);
             for (int b = 0; b < bursts && stranded.size() < 3; b++) {
                 StringBuilder burst = new StringBuilder();
@@ -104,10 +96,10 @@ class QuietClientE2eIT {
         int rounds = Integer.getInteger("bmx.e2e.quiet-rounds", 50);
         List<RawXmppStream> from = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
-        try (RawXmppStream quiet = bound(listener, "listener-pw", "phone")) {
+        try (RawXmppStream quiet = RawXmppStream.bound(DOMAIN, listener, "listener-pw", "phone")) {
             quiet.send("<presence/>");
             for (int i = 0; i < senders; i++) {
-                from.add(bound(user("sender" + i), "sender" + i + "-pw", "desk"));
+                from.add(RawXmppStream.bound(DOMAIN, user("sender" + i), "sender" + i + "-pw", "desk"));
             }
             quiet.readTimeout(SILENCE);
             int late = 0;

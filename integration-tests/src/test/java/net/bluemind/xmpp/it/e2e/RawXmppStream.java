@@ -199,10 +199,22 @@ final class RawXmppStream implements AutoCloseable {
         return s;
     }
 
-    /** Binds {@code resource}, enables stream management with resumption and sends presence; the resumption id. */
-    String bindResumable(String resource) throws IOException {
+    /** Logged in as {@link #loggedInAt} at the e2e server, with {@code resource} bound. */
+    static RawXmppStream bound(String domain, String email, String password, String resource) throws Exception {
+        RawXmppStream s = loggedInAt(XmppClients.SERVER, domain, email, password);
+        s.bind(resource);
+        return s;
+    }
+
+    /** Binds {@code resource} (after login). */
+    void bind(String resource) throws IOException {
         send("<iq type='set' id='bind-r'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>" + resource + "</resource></bind></iq>");
         readUntil("</iq>");
+    }
+
+    /** Binds {@code resource}, enables stream management with resumption and sends presence; the resumption id. */
+    String bindResumable(String resource) throws IOException {
+        bind(resource);
         send("<enable xmlns='urn:xmpp:sm:3' resume='true'/>");
         String enabled = readElement("enabled", "failed");
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\sid=[\"']([^\"']+)[\"']").matcher(enabled);

@@ -1,9 +1,9 @@
 package net.bluemind.xmpp.auth.web;
 
 import java.util.List;
-import java.util.Locale;
 import net.bluemind.xmpp.common.settings.Keys;
 import net.bluemind.xmpp.common.settings.Settings;
+import net.bluemind.xmpp.common.settings.WebOrigin;
 
 /**
  * Which web pages may use the browser transports (BOSH, WebSocket): the origins of {@code web-origins},
@@ -15,7 +15,7 @@ public final class WebOrigins {
     private final List<String> allowed;
 
     public WebOrigins(List<String> allowed) {
-        this.allowed = allowed.stream().map(WebOrigins::normalized).toList();
+        this.allowed = allowed.stream().map(WebOrigin::normalized).toList();
     }
 
     public static WebOrigins from(Settings settings) {
@@ -24,7 +24,7 @@ public final class WebOrigins {
 
     /** @param origin the request's Origin header, null when it has none */
     public boolean allows(String origin) {
-        return origin == null || allowed.contains(normalized(origin));
+        return origin == null || allowed.contains(WebOrigin.normalized(origin));
     }
 
     public List<String> allowed() {
@@ -46,19 +46,5 @@ public final class WebOrigins {
                 .append("Access-Control-Max-Age: 86400\r\n")
                 .append("Vary: Origin\r\n");
         return h.toString();
-    }
-
-    /** Lower case, without a trailing slash or the scheme's default port (browsers send neither). */
-    static String normalized(String origin) {
-        String o = origin.trim().toLowerCase(Locale.ROOT);
-        if (o.endsWith("/")) {
-            o = o.substring(0, o.length() - 1);
-        }
-        if (o.startsWith("https://") && o.endsWith(":443")) {
-            o = o.substring(0, o.length() - 4);
-        } else if (o.startsWith("http://") && o.endsWith(":80")) {
-            o = o.substring(0, o.length() - 3);
-        }
-        return o;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import net.bluemind.xmpp.common.settings.Keys;
 import net.bluemind.xmpp.common.settings.Settings;
+import net.bluemind.xmpp.common.settings.WebOrigin;
 
 /**
  * CORS for the URLs bm-xmpp serves on Tigase's HTTP server: the HTTP File Upload URLs (XEP-0363 PUT and GET) and
@@ -26,7 +27,7 @@ public final class WebCors {
 
     /** @param allowed origins as {@code web-origins} holds them (scheme://host[:port], lower case) */
     public WebCors(List<String> allowed) {
-        this.allowed = allowed.stream().map(WebCors::normalized).toList();
+        this.allowed = allowed.stream().map(WebOrigin::normalized).toList();
     }
 
     public static WebCors from(Settings settings) {
@@ -86,21 +87,7 @@ public final class WebCors {
 
     /** Whether pages of this origin may use the upload URLs; a request without Origin is no page's. */
     public boolean allows(String origin) {
-        return origin != null && allowed.contains(normalized(origin));
-    }
-
-    /** Lower case, without a trailing slash or the scheme's default port (browsers send neither). */
-    static String normalized(String origin) {
-        String o = origin.trim().toLowerCase(Locale.ROOT);
-        if (o.endsWith("/")) {
-            o = o.substring(0, o.length() - 1);
-        }
-        if (o.startsWith("https://") && o.endsWith(":443")) {
-            o = o.substring(0, o.length() - 4);
-        } else if (o.startsWith("http://") && o.endsWith(":80")) {
-            o = o.substring(0, o.length() - 3);
-        }
-        return o;
+        return origin != null && allowed.contains(WebOrigin.normalized(origin));
     }
 
     /**
