@@ -33,7 +33,7 @@ class StreamResumptionE2eIT {
     /**
      * On unless -Dbmx.e2e.resumption=false. It was off in CI on 2026-12-07 while its cases failed from run to run; the
      * causes were two Tigase defects fixed at the edge since (DrainingWriteLock: resent stanzas left queued;
-     * StreamCloseLast: the colleague's last messages refused as it logged out), then 5 runs of 5 passed.
+     * StreamCloseLast: the colleague's last messages refused as it logged out), then 3 runs of 3 passed.
      */
     static final boolean ON = !"false".equals(System.getProperty("bmx.e2e.resumption"));
 
