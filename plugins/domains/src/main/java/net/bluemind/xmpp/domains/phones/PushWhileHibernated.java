@@ -20,16 +20,24 @@ public final class PushWhileHibernated {
     }
 
     /**
+     * What the message is, the cheap half of the decision, asked first for every message.
+     *
      * @param type the message's type attribute (null: normal)
      * @param hasBody whether it has a {@code <body/>}
-     * @param toThisUser whether it is addressed to the user whose sessions are given
+     * @param toThisUser whether it is addressed to the user (not sent by the user)
+     */
+    public static boolean worthWaking(String type, boolean hasBody, boolean toThisUser) {
+        boolean chatOrNormal = type == null || "chat".equals(type) || "normal".equals(type);
+        return chatOrNormal && hasBody && toThisUser;
+    }
+
+    /**
+     * Where the user is, asked only for a message worth waking a phone: at least one session, and every one hibernated.
+     *
      * @param connectionIds the user's sessions' connection ids
      * @param hibernated whether a connection id is hibernated
      */
-    public static boolean notifyNow(String type, boolean hasBody, boolean toThisUser, Collection<String> connectionIds,
-            Predicate<String> hibernated) {
-        boolean chatOrNormal = type == null || "chat".equals(type) || "normal".equals(type);
-        return chatOrNormal && hasBody && toThisUser && !connectionIds.isEmpty()
-                && connectionIds.stream().allMatch(hibernated);
+    public static boolean allHibernated(Collection<String> connectionIds, Predicate<String> hibernated) {
+        return !connectionIds.isEmpty() && connectionIds.stream().allMatch(hibernated);
     }
 }

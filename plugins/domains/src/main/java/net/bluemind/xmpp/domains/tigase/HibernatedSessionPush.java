@@ -30,13 +30,15 @@ public class HibernatedSessionPush implements PushNotificationsExtension {
         }
         try {
             boolean toThisUser = packet.getStanzaTo() != null && session.isUserId(packet.getStanzaTo().getBareJID());
+            if (!PushWhileHibernated.worthWaking(packet.getElement().getAttributeStaticStr("type"),
+                    packet.getElement().getChild("body") != null, toThisUser)) {
+                return false;
+            }
             List<String> connections = new ArrayList<>();
             for (XMPPResourceConnection s : session.getActiveSessions()) {
                 connections.add(s.getConnectionId().toString());
             }
-            HibernatedConnections hibernated = HibernatedConnections.local();
-            boolean notify = PushWhileHibernated.notifyNow(packet.getElement().getAttributeStaticStr("type"),
-                    packet.getElement().getChild("body") != null, toThisUser, connections, hibernated::isHibernated);
+            boolean notify = PushWhileHibernated.allHibernated(connections, HibernatedConnections.local()::isHibernated);
             if (notify && LOG.isLoggable(Level.FINE)) {
                 LOG.log(Level.FINE, "push now for {0}: all its sessions are hibernated {1}", new Object[]{userJid, connections});
             }

@@ -12,7 +12,9 @@ class PushWhileHibernatedTest {
     private static final Set<String> ASLEEP = Set.of("phone", "tablet");
 
     private static boolean notify(String type, boolean body, boolean toUser, List<String> sessions) {
-        return PushWhileHibernated.notifyNow(type, body, toUser, sessions, ASLEEP::contains);
+        // as the adapter asks: the message first, the sessions only then
+        return PushWhileHibernated.worthWaking(type, body, toUser)
+                && PushWhileHibernated.allHibernated(sessions, ASLEEP::contains);
     }
 
     @Test
