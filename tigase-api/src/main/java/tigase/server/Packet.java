@@ -51,6 +51,10 @@ public class Packet {
         throw new UnsupportedOperationException();
     }
 
+    public JID getTo() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     public JID getStanzaTo() {
         throw new UnsupportedOperationException();
     }

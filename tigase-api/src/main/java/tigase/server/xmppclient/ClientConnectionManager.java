@@ -28,4 +28,12 @@ public class ClientConnectionManager {
     protected void preprocessStreamFeatures(XMPPIOService<Object> serv, Element elem_features) {
         throw new UnsupportedOperationException("declaration only");
     }
+
+    protected void processCommand(tigase.server.Packet packet) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    protected XMPPIOService<Object> getXMPPIOService(tigase.server.Packet p) {
+        throw new UnsupportedOperationException("declaration only");
+    }
 }

@@ -17,6 +17,7 @@ public class SerializedTlsClientConnectionManager extends ClientConnectionManage
 
     @Inject(nullAllowed = true)
     private MessageRouter router;
+    private final InlineResumeAfterLogin<Packet> resumes = new InlineResumeAfterLogin<>();
 
     @Override
     protected XMPPIOService<Object> getXMPPIOServiceInstance() {
@@ -41,5 +42,11 @@ public class SerializedTlsClientConnectionManager extends ClientConnectionManage
     public void xmppStreamClosed(XMPPIOService<Object> serv) {
         processSocketData(serv);
         super.xmppStreamClosed(serv);
+    }
+
+    /** An inline resumption's move of the stream once the connection knows its user ({@link InlineResumeAfterLogin}). */
+    @Override
+    protected void processCommand(Packet packet) {
+        InlineResumeAfterLogin.processCommand(resumes, packet, getXMPPIOService(packet), super::processCommand);
     }
 }
