@@ -30,17 +30,8 @@ class StreamResumptionE2eIT {
 
     private E2eStack stack;
 
-    /**
-     * Off unless -Dbmx.e2e.resumption=true. Two Tigase defects behind its failures were fixed at the edge on 2026-12-07
-     * (DrainingWriteLock: resent stanzas left queued; StreamCloseLast: the colleague's last messages refused as it
-     * logged out) and 3 runs of 3 passed here; back in CI, the inline case got item-not-found for a session hibernated
-     * seconds before (Known Tigase issues): off again until that is understood. The cluster case (ClusterE2eIT) runs.
-     */
-    static final boolean ON = Boolean.getBoolean("bmx.e2e.resumption");
-
     @BeforeAll
     void startStack() throws Exception {
-        assumeTrue(ON, "stream resumption e2e off: -Dbmx.e2e.resumption=true (inline case not reliable in CI: Known Tigase issues)");
         stack = E2eStack.get();
     }
 

@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import tigase.server.Packet;
 import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
@@ -28,6 +30,7 @@ import tigase.xmpp.XMPPIOService;
 final class InlineResumeAfterLogin<P> {
 
     static final long MAX_WAIT_MS = 5_000;
+    private static final Logger LOG = Logger.getLogger(InlineResumeAfterLogin.class.getName());
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bm-xmpp-inline-resume");
         t.setDaemon(true);
@@ -87,6 +90,7 @@ final class InlineResumeAfterLogin<P> {
         String node = command == null ? null : command.getAttributeStaticStr("node");
         if (serv != null && serv.getUserJid() == null && packet.getTo() != null
                 && isMoveStream(node, formField(command, "cmd"))) {
+            LOG.log(Level.FINE, "inline resumption for {0}: waits for the connection's login", packet.getTo());
             resumes.hold(packet.getTo().toString(), packet, tigase);
             return;
         }
