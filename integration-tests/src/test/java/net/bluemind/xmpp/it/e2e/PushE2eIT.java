@@ -160,6 +160,9 @@ class PushE2eIT {
         s.send("<iq type='set' id='p1'><enable xmlns='urn:xmpp:push:0' jid='" + PUSH_SERVICE + "' node='" + node + "'/></iq>");
         assertThat(s.readElement("iq").replace("'", "\"")).contains("id=\"p1\"").contains("type=\"result\"");
         s.drop();
+        // the server hibernates the session once it has read the reset; a message reaching the session before that
+        // waits in its resend queue for the hibernation's end (Known Tigase issues): seen once on a loaded machine
+        Thread.sleep(3000);
 
         String word = "pushasleep" + RUN;
         long sent = System.nanoTime();
