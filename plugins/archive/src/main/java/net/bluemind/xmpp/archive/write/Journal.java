@@ -296,6 +296,11 @@ final class Journal<T> implements AutoCloseable {
                 finished.awaitNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
             closed = true;
+            if (!staging.chunks.isEmpty()) {
+                staging.state = FAILED; // staged while closing: never written, their appenders are told so
+                staging = new Group<>();
+                finished.signalAll();
+            }
             if (current != null) {
                 JournalFile f = current;
                 current = null;
