@@ -21,43 +21,45 @@ import net.bluemind.xmpp.bench.Latencies;
  */
 final class DiskSync {
 
-    static final int SAMPLES = 300;
     private static final byte[] RECORD = new byte[256];
 
     private DiskSync() {
     }
 
-    /** fdatasync of a 256-byte write into a preallocated, already written file. */
-    static Latencies appendToPreallocated(Path dir) throws IOException {
-        return appendToPreallocated(dir, new Latencies(), SAMPLES);
-    }
+    /**
+     * The fdatasync baseline one sample at a time, to be interleaved with what it is compared with (same disk, same
+     * moment, same neighbours): 256-byte appends to a preallocated file, each followed by {@code force(false)}.
+     */
+    static final class Baseline implements AutoCloseable {
+        private static final int SLOTS = 4096;
+        private final Path file;
+        private final FileChannel ch;
+        private int next;
 
-    /** {@link #appendToPreallocated(Path)}, {@code samples} of them added to {@code out}. */
-    static Latencies appendToPreallocated(Path dir, Latencies out, int samples) throws IOException {
-        Arrays.fill(RECORD, (byte) 'x');
-        Path file = dir.resolve("fdatasync-baseline");
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ)) {
-            ByteBuffer zeros = ByteBuffer.allocate((samples + 1) * RECORD.length);
-            ch.write(zeros, 0);
+        Baseline(Path dir) throws IOException {
+            Arrays.fill(RECORD, (byte) 'x');
+            file = dir.resolve("fdatasync-interleaved");
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            ch.write(ByteBuffer.allocate(SLOTS * RECORD.length), 0);
             ch.force(true);
-            for (int i = 0; i < samples; i++) {
-                long t0 = System.nanoTime();
-                ch.write(ByteBuffer.wrap(RECORD), (long) i * RECORD.length);
-                ch.force(false);
-                out.add(System.nanoTime() - t0);
-            }
-        } finally {
+        }
+
+        /** One append + fdatasync, in nanoseconds. */
+        long sample() throws IOException {
+            long t0 = System.nanoTime();
+            ch.write(ByteBuffer.wrap(RECORD), (long) (next++ % SLOTS) * RECORD.length);
+            ch.force(false);
+            return System.nanoTime() - t0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            ch.close();
             Files.deleteIfExists(file);
         }
-        return out;
     }
 
     /** A new 256-byte file per write, fdatasync'd and renamed: the spool's way per batch before its journal. */
-    static Latencies newFilePerWrite(Path dir) throws IOException {
-        return newFilePerWrite(dir, new Latencies(), SAMPLES);
-    }
-
     static Latencies newFilePerWrite(Path dir, Latencies out, int samples) throws IOException {
         for (int i = 0; i < samples; i++) {
             long t0 = System.nanoTime();
@@ -81,9 +83,11 @@ final class DiskSync {
     /**
      * The message path of the spool before its journal, one sender, rebuilt without the rest of the archive: the
      * capturing thread hands its message to a writer thread (unpark), which writes a new file, fdatasyncs and renames
-     * it, and hands back (unpark); timed from the hand-off to the return.
+     * it, and hands back (unpark); timed from the hand-off to the return. After each, one {@code baseline} sample
+     * into {@code disk}.
      */
-    static Latencies handOffNewFilePerWrite(Path dir, Latencies out, int samples) throws Exception {
+    static Latencies handOffNewFilePerWrite(Path dir, Latencies out, int samples, Baseline baseline, Latencies disk)
+            throws Exception {
         Thread caller = Thread.currentThread();
         AtomicInteger asked = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -113,6 +117,7 @@ final class DiskSync {
                 LockSupport.park();
             }
             out.add(System.nanoTime() - t0);
+            disk.add(baseline.sample());
         }
         writer.join();
         if (failure.get() != null) {
