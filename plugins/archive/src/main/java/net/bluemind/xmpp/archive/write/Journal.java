@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,8 +19,9 @@ import java.util.logging.Logger;
  * Durable appends to preallocated journal files, with group commit done by the appending threads themselves
  * (leader/follower): a thread stages its record, and if no write is in progress it becomes the leader, writes every
  * record staged so far in one write per file and makes them durable with one {@code force(false)} (fdatasync); the
- * threads that staged meanwhile wait for it, and the next of them leads the next group. No hand-off to another
- * thread on the way: one sender pays one write and one fdatasync.
+ * threads that staged meanwhile wait for it (parked, without the lock), and when it is done it wakes its group and
+ * the first thread of the next group, which leads that one. No hand-off to another thread on the way: one sender
+ * pays one write and one fdatasync.
  *
  * <p>A group whose write or sync fails is reported failed to all its appenders, and the file is left (the
  * page cache of a file whose fsync failed cannot be trusted): the next record starts a new file. The file a group
@@ -63,11 +64,11 @@ final class Journal<T> implements AutoCloseable {
         }
     }
 
-    /** What one leader writes. */
+    /** What one leader writes, and the threads waiting for it. */
     private static final class Group<T> {
         final List<Chunk<T>> chunks = new ArrayList<>();
-        int state = PENDING;
-        IOException failure;
+        final List<Thread> waiters = new ArrayList<>();
+        volatile int state = PENDING;
 
         boolean touches(JournalFile f) {
             return chunks.stream().anyMatch(c -> c.file == f);
@@ -78,10 +79,9 @@ final class Journal<T> implements AutoCloseable {
     private final long fileBytes;
     private final Listener<T> listener;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition finished = lock.newCondition();
     private Group<T> staging = new Group<>();
-    private Group<T> inFlight;
-    private long leaderSince;
+    private volatile Group<T> inFlight;
+    private volatile long leaderSince;
     private JournalFile current;
     private JournalFile spare;
     private long nextNumber;
@@ -105,32 +105,56 @@ final class Journal<T> implements AutoCloseable {
     Outcome append(byte[] payload, T attachment, long timeoutNanos) throws IOException {
         byte[] record = JournalRecords.encode(payload);
         long deadline = System.nanoTime() + timeoutNanos;
-        boolean interrupted = false;
+        Group<T> mine;
         lock.lock();
         try {
             if (closed) {
                 throw new IOException("the archive spool is closed");
             }
-            Group<T> mine = staging;
+            mine = staging;
             stage(record, attachment);
-            while (mine.state == PENDING) {
+            mine.waiters.add(Thread.currentThread());
+            if (inFlight == null) {
+                lead();
+            }
+        } finally {
+            lock.unlock();
+        }
+        // waiting takes no lock: the leader unparks its group's threads, and one thread of the next group to lead it
+        boolean interrupted = false;
+        try {
+            while (true) {
+                int state = mine.state;
+                if (state != PENDING) {
+                    return state == DONE ? Outcome.DURABLE : Outcome.FAILED;
+                }
                 if (inFlight == null) {
-                    lead();
+                    lock.lock();
+                    try {
+                        if (mine.state == PENDING && inFlight == null) {
+                            lead();
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
                     continue;
                 }
                 long now = System.nanoTime();
                 if (now - deadline >= 0 || now - leaderSince > timeoutNanos) {
-                    return Outcome.TIMED_OUT;
+                    lock.lock();
+                    try {
+                        mine.waiters.remove(Thread.currentThread()); // not the one to lead that group any more
+                    } finally {
+                        lock.unlock();
+                    }
+                    return mine.state == PENDING ? Outcome.TIMED_OUT : mine.state == DONE ? Outcome.DURABLE : Outcome.FAILED;
                 }
-                try {
-                    finished.awaitNanos(deadline - now);
-                } catch (InterruptedException e) {
+                LockSupport.parkNanos(this, deadline - now);
+                if (Thread.interrupted()) {
                     interrupted = true; // the message path is not ours to abort: finish the wait, keep the flag
                 }
             }
-            return mine.state == DONE ? Outcome.DURABLE : Outcome.FAILED;
         } finally {
-            lock.unlock();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -246,15 +270,13 @@ final class Journal<T> implements AutoCloseable {
             }
             lock.lock();
         }
-        inFlight = null;
         if (failure == null) {
-            g.state = DONE;
             for (Chunk<T> c : g.chunks) {
                 listener.written(c.file.path, c.from, c.from + c.bytes.size(), c.attachments);
             }
+            g.state = DONE; // after the listener: an appender that sees it finds its record registered
         } else {
             g.state = FAILED;
-            g.failure = failure;
             LOG.log(Level.SEVERE, "cannot write the archive spool in " + dir + " (" + g.chunks.stream()
                     .mapToInt(c -> c.attachments.size()).sum() + " record(s) not written); the next write starts a new file",
                     failure);
@@ -264,10 +286,23 @@ final class Journal<T> implements AutoCloseable {
                 }
             }
         }
+        inFlight = null;
         Set<JournalFile> touched = new LinkedHashSet<>();
         g.chunks.forEach(c -> touched.add(c.file));
         touched.forEach(this::sealIfIdle);
-        finished.signalAll();
+        wake(g);
+        if (!staging.waiters.isEmpty()) {
+            LockSupport.unpark(staging.waiters.get(0)); // leads the next group at once
+        }
+    }
+
+    private static void wake(Group<?> g) {
+        Thread me = Thread.currentThread();
+        for (Thread t : g.waiters) {
+            if (t != me) {
+                LockSupport.unpark(t);
+            }
+        }
     }
 
     private static <T> void write(Group<T> g) throws IOException {
@@ -293,13 +328,16 @@ final class Journal<T> implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (inFlight != null && System.nanoTime() - deadline < 0) {
-                finished.awaitNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                lock.unlock();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                lock.lock();
             }
             closed = true;
             if (!staging.chunks.isEmpty()) {
-                staging.state = FAILED; // staged while closing: never written, their appenders are told so
+                Group<T> left = staging;
                 staging = new Group<>();
-                finished.signalAll();
+                left.state = FAILED; // staged while closing: never written, their appenders are told so
+                wake(left);
             }
             if (current != null) {
                 JournalFile f = current;
@@ -311,8 +349,6 @@ final class Journal<T> implements AutoCloseable {
                 Files.deleteIfExists(spare.path);
                 spare = null;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.log(Level.FINE, "unused archive spool file left; removed at the next start", e);
         } finally {
