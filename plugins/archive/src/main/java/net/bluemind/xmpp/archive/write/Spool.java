@@ -170,7 +170,7 @@ public final class Spool implements AutoCloseable {
         }
         if (state.live == 0) {
             files.remove(p);
-            Files.deleteIfExists(p); // nothing readable in it (a file prepared and never used)
+            Files.deleteIfExists(p); // prepared and never used, or only a write cut by a crash (logged above)
         }
     }
 
@@ -235,7 +235,7 @@ public final class Spool implements AutoCloseable {
                 cache(s.seq(), e.docs, len);
                 e.segment = s;
             } else {
-                if (open != null && (open.file != file || open.to != pos || open.to - open.from >= SEGMENT_BYTES)) {
+                if (open != null && (!open.file.equals(file) || open.to != pos || open.to - open.from >= SEGMENT_BYTES)) {
                     sealOpen();
                 }
                 if (open == null) {
@@ -367,14 +367,13 @@ public final class Spool implements AutoCloseable {
             lines(Files.readAllBytes(s.path()), s.path().getFileName().toString(), out);
             return out;
         }
-        ByteBuffer data = ByteBuffer.allocate((int) (s.offset() + s.length()));
+        ByteBuffer data = ByteBuffer.allocate((int) s.length()); // offsets below: from the segment's start
         try (FileChannel ch = FileChannel.open(s.path(), StandardOpenOption.READ)) {
-            data.position((int) s.offset());
-            while (data.hasRemaining() && ch.read(data, data.position()) >= 0) {
+            while (data.hasRemaining() && ch.read(data, s.offset() + data.position()) >= 0) {
                 // positional reads until the segment's end
             }
         }
-        JournalRecords.Scan scan = JournalRecords.scan(data, (int) s.offset(), data.capacity());
+        JournalRecords.Scan scan = JournalRecords.scan(data, 0, data.capacity());
         if (!scan.skipped().isEmpty()) {
             LOG.severe(() -> "archive spool " + s.path().getFileName() + ": " + scan.skipped().size() + " unreadable"
                     + " record(s) between offsets " + s.offset() + " and " + (s.offset() + s.length()) + " skipped");

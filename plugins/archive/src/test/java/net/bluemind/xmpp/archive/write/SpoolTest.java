@@ -173,6 +173,18 @@ class SpoolTest {
     }
 
     @Test
+    void aFileHoldingOnlyAWriteCutByACrashIsRemovedAtStart() throws Exception {
+        Spool spool = new Spool(dir, 1 << 20);
+        Segment only = spool.append(batch(0, 2));
+        writeAt(only.path(), only.offset() + only.length() - 7, ByteBuffer.allocate(7)); // its end never reached the disk
+        try (LogCapture log = new LogCapture(Spool.class)) {
+            assertThat(replayed(dir)).isEmpty();
+            assertThat(log.lines()).anyMatch(l -> l.startsWith("WARNING") && l.contains("torn record at its end"));
+        }
+        assertThat(journalFiles(dir)).isEmpty();
+    }
+
+    @Test
     void aJournalFileThatCannotBeCreatedIsAClearErrorAndLosesNothingAcknowledged() throws Exception {
         Spool spool = new Spool(dir, 1 << 24, 4096);
         List<EncodedMessage> first = batch(0, 2);
