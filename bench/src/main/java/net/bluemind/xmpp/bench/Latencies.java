@@ -15,6 +15,13 @@ public final class Latencies {
         samples[count++] = nanos;
     }
 
+    /** Adds every sample of {@code other}. */
+    public void addAll(Latencies other) {
+        for (int i = 0; i < other.count; i++) {
+            add(other.samples[i]);
+        }
+    }
+
     public int count() {
         return count;
     }

@@ -37,6 +37,7 @@ public final class ArchiveDurabilityBenchmark implements Benchmark {
     private static final int[] SENDERS = {1, 16};
     private static final int MESSAGES_ONE = 2_000;
     private static final int MESSAGES_MANY = 20_000;
+    private static final int DISK_SAMPLES = 200;
 
     @Override
     public String name() {
@@ -56,68 +57,123 @@ public final class ArchiveDurabilityBenchmark implements Benchmark {
         URI url = ElasticsearchService.ensureStarted();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         List<IndexNames> created = new ArrayList<>();
+        java.nio.file.Path syncDir = Files.createTempDirectory("bench-dur-sync");
+        Latencies oldWay = new Latencies();
+        Latencies oldWayDisk = new Latencies();
+        Latencies newFile = new Latencies();
         try (EsConnection es = new EsConnection(List.of(url), Duration.ofSeconds(2), Duration.ofSeconds(60))) {
-            double[] oneSenderAdded = {0};
             report.note(ROUNDS + " interleaved rounds; " + MESSAGES_ONE + " messages with 1 sender, " + MESSAGES_MANY
-                    + " with 16; spool in " + System.getProperty("java.io.tmpdir"));
+                    + " with 16; spool in " + System.getProperty("java.io.tmpdir") + "; the disk's own fdatasync in the same"
+                    + " directory, one after each capture of sender 0 (side by side, Elasticsearch's own syncs and the"
+                    + " other senders' going on)");
             for (int senders : SENDERS) {
                 int n = senders == 1 ? MESSAGES_ONE : MESSAGES_MANY;
                 run(url, scheduler, created, CaptureDurability.QUEUED_ONLY, senders, n / 4, new Latencies()); // warm-up
                 run(url, scheduler, created, CaptureDurability.BEFORE_ROUTING, senders, n / 4, new Latencies());
                 Latencies oldLat = new Latencies();
                 Latencies newLat = new Latencies();
+                Latencies diskHere = new Latencies();
                 double[] oldPath = new double[ROUNDS];
                 double[] newPath = new double[ROUNDS];
                 double[] oldStored = new double[ROUNDS];
                 double[] newStored = new double[ROUNDS];
+                double[] roundRatio = new double[ROUNDS];
                 for (int r = 0; r < ROUNDS; r++) {
+                    Latencies roundDisk = new Latencies();
+                    Latencies roundOld = new Latencies();
+                    Latencies roundNew = new Latencies();
+                    Latencies roundOldWay = new Latencies();
+                    Latencies roundOldWayDisk = new Latencies();
                     boolean oldFirst = r % 2 == 0;
-                    Run a = run(url, scheduler, created, oldFirst ? CaptureDurability.QUEUED_ONLY : CaptureDurability.BEFORE_ROUTING,
-                            senders, n, oldFirst ? oldLat : newLat);
-                    Run b = run(url, scheduler, created, oldFirst ? CaptureDurability.BEFORE_ROUTING : CaptureDurability.QUEUED_ONLY,
-                            senders, n, oldFirst ? newLat : oldLat);
+                    Run a;
+                    Run b;
+                    try (DiskSync.Baseline base = new DiskSync.Baseline(syncDir)) {
+                        if (senders == 1) {
+                            DiskSync.handOffNewFilePerWrite(syncDir, roundOldWay, DISK_SAMPLES, base, roundOldWayDisk);
+                        }
+                        a = run(url, scheduler, created, oldFirst ? CaptureDurability.QUEUED_ONLY : CaptureDurability.BEFORE_ROUTING,
+                                senders, n, oldFirst ? roundOld : roundNew, base, roundDisk);
+                        b = run(url, scheduler, created, oldFirst ? CaptureDurability.BEFORE_ROUTING : CaptureDurability.QUEUED_ONLY,
+                                senders, n, oldFirst ? roundNew : roundOld, base, roundDisk);
+                    }
+                    DiskSync.newFilePerWrite(syncDir, newFile, DISK_SAMPLES / 4);
                     Run old = oldFirst ? a : b;
                     Run neu = oldFirst ? b : a;
                     oldPath[r] = old.pathRate();
                     newPath[r] = neu.pathRate();
                     oldStored[r] = old.storedRate();
                     newStored[r] = neu.storedRate();
+                    double added = us(roundNew, 50) - us(roundOld, 50);
+                    roundRatio[r] = added / us(roundDisk, 50);
                     report.note(String.format(Locale.ROOT, "%d sender(s) round %d: message path %.0f vs %.0f msg/s, stored %.0f vs %.0f msg/s (queued only vs spooled first)",
                             senders, r + 1, old.pathRate(), neu.pathRate(), old.storedRate(), neu.storedRate()));
+                    report.note(String.format(Locale.ROOT, "%d sender(s) round %d: capture p50 %.1f us queued only, %.1f us spooled first: +%.1f us; disk fdatasync p50 %.1f us; added/fdatasync %.2f x",
+                            senders, r + 1, us(roundOld, 50), us(roundNew, 50), added, us(roundDisk, 50), roundRatio[r]));
+                    if (senders == 1) {
+                        report.note(String.format(Locale.ROOT, "1 sender round %d: the previous spool's path (emulated) p50 %.1f us, disk fdatasync beside it p50 %.1f us: %.2f x",
+                                r + 1, us(roundOldWay, 50), us(roundOldWayDisk, 50), us(roundOldWay, 50) / us(roundOldWayDisk, 50)));
+                        oldWay.addAll(roundOldWay);
+                        oldWayDisk.addAll(roundOldWayDisk);
+                    }
+                    oldLat.addAll(roundOld);
+                    newLat.addAll(roundNew);
+                    diskHere.addAll(roundDisk);
                 }
                 String k = senders + " sender" + (senders == 1 ? "" : "s") + ": ";
-                report.figure(k + "capture p50, queued only", oldLat.percentileMillis(50) * 1000, "us");
-                report.figure(k + "capture p50, spooled first", newLat.percentileMillis(50) * 1000, "us");
-                report.figure(k + "capture p99, queued only", oldLat.percentileMillis(99) * 1000, "us");
-                report.figure(k + "capture p99, spooled first", newLat.percentileMillis(99) * 1000, "us");
+                report.figure(k + "capture p50, queued only", us(oldLat, 50), "us");
+                report.figure(k + "capture p50, spooled first", us(newLat, 50), "us");
+                report.figure(k + "capture p99, queued only", us(oldLat, 99), "us");
+                report.figure(k + "capture p99, spooled first", us(newLat, 99), "us");
                 report.figure(k + "message path, queued only", Rounds.median(oldPath), "msg/s");
                 report.figure(k + "message path, spooled first", Rounds.median(newPath), "msg/s");
                 report.figure(k + "stored in ES, queued only", Rounds.median(oldStored), "msg/s");
                 report.figure(k + "stored in ES, spooled first", Rounds.median(newStored), "msg/s");
                 report.ratio(k + "message path spooled/queued", Rounds.median(newPath), Rounds.median(oldPath));
-                if (senders == 1) {
-                    oneSenderAdded[0] = newLat.percentileMillis(50) - oldLat.percentileMillis(50);
-                }
                 report.ratio(k + "stored in ES spooled/queued", Rounds.median(newStored), Rounds.median(oldStored));
+                report.figure(k + "disk fdatasync p50 during these rounds", us(diskHere, 50), "us");
+                report.ratio(k + "capture p50 added by spooling first / disk fdatasync p50 (goal <= 1.5)",
+                        us(newLat, 50) - us(oldLat, 50), us(diskHere, 50));
+                report.figure(k + "same, median of the rounds' ratios", Rounds.median(roundRatio), "x");
+                if (senders == 1) {
+                    double ratio = (us(newLat, 50) - us(oldLat, 50)) / us(diskHere, 50);
+                    report.note(String.format(Locale.ROOT, "issue 27 goal, 1 sender, added p50 within 1.5x of the disk's fdatasync: %s (%.2f x)",
+                            ratio <= 1.5 ? "MET" : "NOT MET", ratio));
+                }
             }
-            java.nio.file.Path syncDir = Files.createTempDirectory("bench-dur-sync");
-            Latencies fdatasync = DiskSync.appendToPreallocated(syncDir);
-            Latencies newFile = DiskSync.newFilePerWrite(syncDir);
-            Files.delete(syncDir);
-            report.figure("disk: fdatasync of an append to a preallocated file, p50", fdatasync.percentileMillis(50) * 1000, "us");
-            report.figure("disk: new file + fdatasync + rename (the spool's way per batch), p50", newFile.percentileMillis(50) * 1000, "us");
-            report.ratio("1 sender: capture p50 added by spooling first / disk fdatasync p50 (goal <= 1.5)",
-                    oneSenderAdded[0], fdatasync.percentileMillis(50));
+            report.figure("disk: new file + fdatasync + rename (the previous spool's way per batch), p50", us(newFile, 50), "us");
+            report.figure("the previous spool's path, 1 sender, emulated (hand-off + new file + fdatasync + rename + hand-back), p50",
+                    us(oldWay, 50), "us");
+            report.figure("disk fdatasync beside it, p50", us(oldWayDisk, 50), "us");
+            report.ratio("the previous spool's path (emulated) / disk fdatasync p50", us(oldWay, 50), us(oldWayDisk, 50));
             for (IndexNames names : created) {
                 es.client().indices().delete(d -> d.index(names.index()).ignoreUnavailable(true));
             }
         } finally {
             scheduler.shutdownNow();
+            try (var left = Files.list(syncDir)) {
+                for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) left::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(syncDir);
         }
+    }
+
+    private static double us(Latencies l, double percentile) {
+        return l.percentileMillis(percentile) * 1000;
     }
 
     private static Run run(URI url, ScheduledExecutorService scheduler, List<IndexNames> created, CaptureDurability mode,
             int senders, int n, Latencies latencies) throws Exception {
+        return run(url, scheduler, created, mode, senders, n, latencies, null, null);
+    }
+
+    /**
+     * @param baseline with one sender: after each capture, one fdatasync of the disk's own, timed into
+     *                 {@code disk} (the ratio then compares captures and syncs made side by side)
+     */
+    private static Run run(URI url, ScheduledExecutorService scheduler, List<IndexNames> created, CaptureDurability mode,
+            int senders, int n, Latencies latencies, DiskSync.Baseline baseline, Latencies disk) throws Exception {
         IndexNames names = IndexNames.prefixed("bench-dur-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         created.add(names);
         ArchiveConfig config = new ArchiveConfig(List.of(url), names, Files.createTempDirectory("bench-dur-spool"), 1L << 30,
@@ -143,6 +199,13 @@ public final class ArchiveDurabilityBenchmark implements Benchmark {
                         long t0 = System.nanoTime();
                         engine.capture(s, Direction.OUTGOING);
                         samples[id][i] = System.nanoTime() - t0;
+                        if (baseline != null && id == 0) {
+                            try {
+                                disk.add(baseline.sample());
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
                     }
                 }, "bench-sender-" + t);
                 th.start();

@@ -166,7 +166,7 @@ class ArchiveDurabilityIT {
             await(Duration.ofSeconds(20), "queue spooled", () -> engine.queued() == 0);
         } // stop with ES away: everything stays in the spool
         try (var files = Files.list(spool)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("seg-"))).isNotEmpty();
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("journal-"))).isNotEmpty();
         }
         proxy.restore();
         try (ArchiveEngine restarted = ArchiveTestSupport.engine(ArchiveTestSupport.config(viaProxy(), names, spool, 100),
@@ -177,6 +177,36 @@ class ArchiveDurabilityIT {
         assertExactlyOnce(sent);
     }
 
+    /**
+     * A kill -9 after Elasticsearch acknowledged everything: the journal file being written was not reclaimed yet, so
+     * the restart sends its messages again, under the same ids.
+     */
+    @Test
+    void aCrashAfterElasticsearchAcknowledgedReplaysWithoutDuplicates() throws Exception {
+        Path spool = Files.createTempDirectory("crash-spool");
+        Path leftByCrash = Files.createTempDirectory("crash-spool-copy");
+        List<String> sent = new ArrayList<>();
+        try (ArchiveEngine engine = ArchiveTestSupport.engine(ArchiveTestSupport.config(es, names, spool, 50),
+                System::currentTimeMillis)) {
+            for (int i = 0; i < 300; i++) {
+                sent.add(capture(engine, i));
+            }
+            await(Duration.ofSeconds(30), "stored", () -> engine.stats().stored() == 300 && engine.spool().segments() == 0);
+            try (var files = Files.list(spool)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.copy(p, leftByCrash.resolve(p.getFileName())); // what a kill -9 now would leave
+                }
+            }
+        }
+        try (ArchiveEngine restarted = ArchiveTestSupport.engine(ArchiveTestSupport.config(es, names, leftByCrash, 500),
+                System::currentTimeMillis)) {
+            await(Duration.ofSeconds(30), "replayed", () -> restarted.spool().segments() == 0);
+            assertThat(restarted.stats().stored()).as("acknowledged messages written again").isPositive();
+        }
+        assertExactlyOnce(sent);
+    }
+
+    /** An upgrade: a spool file of the format before the journal (seg-*.ndjson) is replayed, nothing duplicated. */
     @Test
     void replayingAlreadyStoredBatchesDoesNotDuplicate() throws Exception {
         Path spool = Files.createTempDirectory("replay-spool");

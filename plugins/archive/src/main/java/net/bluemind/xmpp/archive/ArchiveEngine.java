@@ -34,7 +34,8 @@ import net.bluemind.xmpp.archive.write.ArchiveWriter;
 import net.bluemind.xmpp.archive.write.CaptureDurability;
 import net.bluemind.xmpp.archive.write.CaptureQueue;
 import net.bluemind.xmpp.archive.write.Spool;
-import net.bluemind.xmpp.archive.write.SpoolTicket;
+import net.bluemind.xmpp.archive.write.EncodedMessage;
+import net.bluemind.xmpp.archive.write.SpoolOutcome;
 import net.bluemind.xmpp.archive.write.WriterStats;
 import net.bluemind.xmpp.common.bus.MessageBus;
 import net.bluemind.xmpp.common.core.CoreClient;
@@ -181,15 +182,11 @@ public final class ArchiveEngine implements AutoCloseable {
             fresh.captured(m.get());
             return Optional.of(m.get().id());
         }
-        SpoolTicket ticket = new SpoolTicket();
-        if (!queue.offer(m.get(), ticket)) {
+        SpoolOutcome o = writer.spoolDurably(EncodedMessage.of(m.get()), durability.timeout().toNanos());
+        if (o == SpoolOutcome.FAILED) {
             return Optional.empty();
         }
-        SpoolTicket.Outcome o = ticket.await(durability.timeout().toNanos());
-        if (o == SpoolTicket.Outcome.FAILED) {
-            return Optional.empty();
-        }
-        if (o == SpoolTicket.Outcome.TIMED_OUT) {
+        if (o == SpoolOutcome.TIMED_OUT) {
             warnTimeout();
         }
         fresh.captured(m.get());
@@ -255,6 +252,7 @@ public final class ArchiveEngine implements AutoCloseable {
             indexRetry.cancel(false);
         }
         writer.close();
+        spool.close();
         es.close();
     }
 }

@@ -2,9 +2,10 @@ package net.bluemind.xmpp.archive.write;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -12,16 +13,16 @@ import java.util.logging.Logger;
 
 /**
  * The background writer: takes captured messages from the {@link CaptureQueue} in batches sized by count,
- * bytes and time, writes each batch to the {@link Spool} first (a batch holding messages whose senders wait,
- * see {@link SpoolTicket}, is cut as soon as the queue is empty: one segment and one fsync for all of them), then to the store in one bulk request, and
- * deletes it from the spool once acknowledged. When the store is unavailable the batches stay in the spool
+ * bytes and time, writes each batch to the {@link Spool} first, then to the store in one bulk request, and
+ * deletes it from the spool once acknowledged. A message whose sender waits until it is crash-proof
+ * ({@link #spoolDurably}) skips the queue: the capturing thread appends it to the spool itself (group commit with
+ * the other threads doing the same), and the sender thread sends it like any other. When the store is unavailable the batches stay in the spool
  * and are sent again, oldest first and merged up to the batch limits, with exponential back-off. Never
  * refreshes the index.
  */
 public final class ArchiveWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ArchiveWriter.class.getName());
-    private static final int MAX_CACHED = 16;
     /** Most bulk requests' worth of messages in one spool segment. */
     static final int SEGMENT_BULKS = 8;
 
@@ -31,18 +32,14 @@ public final class ArchiveWriter implements AutoCloseable {
     private final WriterConfig config;
     private final Backoff backoff;
     private final WriterStats stats = new WriterStats();
-    /** Content of recently spooled segments, so the sender need not read them back; bounded. */
-    private final Map<Long, List<EncodedMessage>> justSpooled = new ConcurrentHashMap<>();
     private final Thread thread;
     private final Thread sender;
     private volatile boolean running = true;
     private volatile boolean spoolerDone;
     private volatile boolean storeDown;
     /** A message taken from the queue that starts the next segment. */
-    private Pending carry;
-
-    private record Pending(EncodedMessage doc, SpoolTicket ticket) {
-    }
+    private EncodedMessage carry;
+    private volatile boolean senderParked;
 
     public ArchiveWriter(CaptureQueue queue, Spool spool, BulkSink sink, WriterConfig config) {
         this.queue = queue;
@@ -67,15 +64,36 @@ public final class ArchiveWriter implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * On the message path ({@code archive-spool-before-routing}): appends the message to the spool in this thread and
+     * waits until it is fdatasync'd (one write shared with the concurrent senders), at most {@code timeoutNanos}.
+     */
+    public SpoolOutcome spoolDurably(EncodedMessage m, long timeoutNanos) {
+        try {
+            boolean durable = spool.appendDurably(m, timeoutNanos);
+            if (senderParked) {
+                LockSupport.unpark(sender);
+            }
+            return durable ? SpoolOutcome.SPOOLED : SpoolOutcome.TIMED_OUT;
+        } catch (SpoolFullException e) {
+            stats.dropped.incrementAndGet();
+            LOG.severe(() -> "a message is NOT archived: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            stats.dropped.incrementAndGet();
+            LOG.log(Level.SEVERE, "a message is NOT archived: the spool cannot be written", e);
+        }
+        return SpoolOutcome.FAILED;
+    }
+
     private void run() {
         while (running) {
             try {
-                List<SpoolTicket> waiting = new ArrayList<>();
-                List<EncodedMessage> batch = collect(waiting);
+                List<EncodedMessage> batch = collect();
                 if (!batch.isEmpty()) {
-                    spool(batch, waiting);
+                    spool(batch);
                     LockSupport.unpark(sender);
                 }
+                spool.maintain();
                 long refused = queue.takeRefused();
                 if (refused > 0) {
                     stats.dropped.addAndGet(refused);
@@ -93,16 +111,15 @@ public final class ArchiveWriter implements AutoCloseable {
      * Waits until at least a bulk's worth (count or bytes) is queued or the flush interval has passed, then takes
      * what is queued, up to {@value #SEGMENT_BULKS} bulks' worth while the sender is busy with earlier segments:
      * under load one spool write (and fsync) covers several bulk requests. With nothing pending the segment is cut at
-     * one bulk, so the sender starts at once instead of waiting for eight bulks to be encoded and synced. As soon as
-     * a sender waits for one of the messages taken, the batch ends when the queue is empty (group commit).
+     * one bulk, so the sender starts at once instead of waiting for eight bulks to be encoded and synced. While it
+     * waits it keeps the spool ready (next journal file prepared, stragglers written).
      */
-    private List<EncodedMessage> collect(List<SpoolTicket> waiting) {
+    private List<EncodedMessage> collect() {
         List<EncodedMessage> batch = new ArrayList<>();
         long bytes = 0;
         if (carry != null) {
-            batch.add(carry.doc());
-            addTicket(waiting, carry.ticket());
-            bytes += size(carry.doc());
+            batch.add(carry);
+            bytes += size(carry);
             carry = null;
         }
         int bulks = spool.segments() == 0 ? 1 : SEGMENT_BULKS;
@@ -115,51 +132,35 @@ public final class ArchiveWriter implements AutoCloseable {
                 EncodedMessage e = EncodedMessage.of(q.message());
                 long b = size(e);
                 if (!batch.isEmpty() && bytes + b > maxBytes) {
-                    carry = new Pending(e, q.ticket()); // starts the next segment
+                    carry = e; // starts the next segment
                     return batch;
                 }
                 batch.add(e);
-                addTicket(waiting, q.ticket());
                 bytes += b;
             }
             long now = System.nanoTime();
-            if (!waiting.isEmpty() || batch.size() >= config.maxDocs() || bytes >= config.maxBytes()
-                    || now - deadline >= 0) {
+            if (batch.size() >= config.maxDocs() || bytes >= config.maxBytes() || now - deadline >= 0) {
                 break;
             }
+            spool.maintain();
             LockSupport.parkNanos(Math.min(deadline - now, TimeUnit.MILLISECONDS.toNanos(50)));
         }
         return batch;
-    }
-
-    private static void addTicket(List<SpoolTicket> waiting, SpoolTicket t) {
-        if (t != null) {
-            waiting.add(t);
-        }
     }
 
     private static long size(EncodedMessage e) {
         return e.json().length + WriterConfig.ACTION_OVERHEAD;
     }
 
-    private void spool(List<EncodedMessage> batch, List<SpoolTicket> waiting) {
-        boolean spooled = false;
+    private void spool(List<EncodedMessage> batch) {
         try {
-            Segment s = spool.append(batch);
-            spooled = true;
-            if (!storeDown && justSpooled.size() < MAX_CACHED) {
-                justSpooled.put(s.seq(), batch); // about to be sent: spare re-reading it
-            }
+            spool.append(batch);
         } catch (SpoolFullException e) {
             stats.dropped.addAndGet(batch.size());
             LOG.severe(() -> batch.size() + " message(s) NOT archived: " + e.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             stats.dropped.addAndGet(batch.size());
             LOG.log(Level.SEVERE, batch.size() + " message(s) NOT archived: the spool cannot be written", e);
-        } finally {
-            for (SpoolTicket t : waiting) {
-                t.done(spooled);
-            }
         }
     }
 
@@ -176,7 +177,11 @@ public final class ArchiveWriter implements AutoCloseable {
                 if (!backoff.active() && spool.segments() > 0) {
                     continue;
                 }
-                LockSupport.parkNanos(wait);
+                senderParked = true;
+                if (backoff.active() || spool.segments() == 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                senderParked = false;
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "archive sender error; continuing", e);
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
@@ -197,6 +202,7 @@ public final class ArchiveWriter implements AutoCloseable {
         int i = 0;
         while (i < pending.size() && backoff.due(System.nanoTime())) {
             List<Segment> group = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
             List<EncodedMessage> docs = new ArrayList<>();
             long bytes = 0;
             while (i < pending.size()) {
@@ -211,21 +217,18 @@ public final class ArchiveWriter implements AutoCloseable {
                     break;
                 }
                 group.add(s);
+                counts.add(content.size());
                 docs.addAll(content);
                 bytes += b;
                 i++;
             }
-            if (!send(group, docs)) {
+            if (!send(group, counts, docs)) {
                 return;
             }
         }
     }
 
     private List<EncodedMessage> contentOf(Segment s) {
-        List<EncodedMessage> cached = justSpooled.get(s.seq());
-        if (cached != null) {
-            return cached;
-        }
         try {
             return spool.read(s);
         } catch (IOException e) {
@@ -235,12 +238,13 @@ public final class ArchiveWriter implements AutoCloseable {
     }
 
     /**
-     * Sends the documents of a group of segments in bulk requests within the count and byte limits. When all are
-     * acknowledged (or set aside) the segments are deleted; otherwise what is left is written back to the first
-     * segment and the others deleted. Returns false when the writer must back off.
+     * Sends the documents of a group of segments ({@code counts}: how many documents each holds) in bulk requests
+     * within the count and byte limits. A segment all acknowledged (or set aside) is removed; a segment none of whose
+     * documents was acknowledged stays as it is; a partly acknowledged one is replaced by what is left of it.
+     * Returns false when the writer must back off.
      */
-    private boolean send(List<Segment> group, List<EncodedMessage> docs) {
-        List<EncodedMessage> retry = new ArrayList<>();
+    private boolean send(List<Segment> group, List<Integer> counts, List<EncodedMessage> docs) {
+        Set<EncodedMessage> retry = Collections.newSetFromMap(new IdentityHashMap<>());
         int start = 0;
         boolean unavailable = false;
         while (start < docs.size()) {
@@ -263,27 +267,14 @@ public final class ArchiveWriter implements AutoCloseable {
             retry.addAll(outcome.retry());
             start = end;
         }
-        List<EncodedMessage> left = new ArrayList<>(retry);
-        left.addAll(docs.subList(start, docs.size()));
-        try {
-            Segment first = group.get(0);
-            spool.replace(first, left);
-            justSpooled.remove(first.seq());
-            for (Segment s : group.subList(1, group.size())) {
-                spool.remove(s);
-                justSpooled.remove(s.seq());
-            }
-        } catch (IOException e) {
-            // the acknowledged documents stay in the spool and will be written again: same ids, no duplicates
-            LOG.log(Level.SEVERE, "cannot update the archive spool after a write", e);
-        }
+        settle(group, counts, docs, start, retry);
         if (unavailable) {
             return false;
         }
         if (!retry.isEmpty()) {
             stats.failedRequests.incrementAndGet();
             backoff.failed(System.nanoTime());
-            justSpooled.clear();
+            spool.dropCache();
             LOG.warning(() -> retry.size() + " archive document(s) refused for now by Elasticsearch; retried");
             return false;
         }
@@ -293,6 +284,33 @@ public final class ArchiveWriter implements AutoCloseable {
             LOG.info(() -> "Elasticsearch takes archive writes again; spool now " + spool.bytes() + " bytes");
         }
         return true;
+    }
+
+    /** Updates the spool after a send: documents before {@code sent} and not in {@code retry} are acknowledged. */
+    private void settle(List<Segment> group, List<Integer> counts, List<EncodedMessage> docs, int sent,
+            Set<EncodedMessage> retry) {
+        int from = 0;
+        for (int k = 0; k < group.size(); k++) {
+            Segment s = group.get(k);
+            int to = from + counts.get(k);
+            List<EncodedMessage> left = new ArrayList<>();
+            for (int d = from; d < to; d++) {
+                if (d >= sent || retry.contains(docs.get(d))) {
+                    left.add(docs.get(d));
+                }
+            }
+            try {
+                if (left.isEmpty()) {
+                    spool.remove(s);
+                } else if (left.size() < to - from) {
+                    spool.replace(s, left);
+                }
+            } catch (IOException e) {
+                // the acknowledged documents stay in the spool and will be written again: same ids, no duplicates
+                LOG.log(Level.SEVERE, "cannot update the archive spool after a write", e);
+            }
+            from = to;
+        }
     }
 
     /** End (exclusive) of the bulk request starting at {@code start}: at least one document. */
@@ -313,7 +331,7 @@ public final class ArchiveWriter implements AutoCloseable {
     private void noteFailure(Exception e) {
         stats.failedRequests.incrementAndGet();
         backoff.failed(System.nanoTime());
-        justSpooled.clear(); // while the store is away, the spool on disk is the only copy kept
+        spool.dropCache(); // while the store is away, the spool on disk is the only copy kept
         if (!storeDown) {
             storeDown = true;
             LOG.log(Level.WARNING, "Elasticsearch is not taking archive writes; messages are kept in the spool ("
@@ -326,16 +344,12 @@ public final class ArchiveWriter implements AutoCloseable {
     /** On stop nothing stays only in memory: the queue goes to the spool, then one last send is tried. */
     private void drainOnStop() {
         if (carry != null) {
-            List<SpoolTicket> waiting = new ArrayList<>();
-            addTicket(waiting, carry.ticket());
-            spool(List.of(carry.doc()), waiting);
+            spool(List.of(carry));
             carry = null;
         }
         List<CaptureQueue.Queued> raw = new ArrayList<>();
         while (queue.drainTo(raw, config.maxDocs()) > 0) {
-            List<SpoolTicket> waiting = new ArrayList<>();
-            raw.forEach(q -> addTicket(waiting, q.ticket()));
-            spool(raw.stream().map(q -> EncodedMessage.of(q.message())).toList(), waiting);
+            spool(raw.stream().map(q -> EncodedMessage.of(q.message())).toList());
             raw.clear();
         }
         spoolerDone = true;

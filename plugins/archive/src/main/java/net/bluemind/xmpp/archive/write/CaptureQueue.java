@@ -9,13 +9,12 @@ import net.bluemind.xmpp.archive.ArchivedMessage;
 
 /**
  * The hand-off between the message path and the writer thread: lock-free, bounded, never blocks the caller.
- * A full queue refuses (and counts) instead of slowing message delivery; the writer logs the count. A message
- * offered with a {@link SpoolTicket} wakes the writer at once (its sender waits for the spool write).
+ * A full queue refuses (and counts) instead of slowing message delivery; the writer logs the count.
  */
 public final class CaptureQueue {
 
-    /** A queued message, and the ticket of the sender waiting for its spool write (null: nobody waits). */
-    record Queued(ArchivedMessage message, SpoolTicket ticket) {
+    /** A queued message. */
+    record Queued(ArchivedMessage message) {
     }
 
     private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
@@ -33,19 +32,14 @@ public final class CaptureQueue {
 
     /** Called on the message path: queued only, spooled within the flush interval. */
     public boolean offer(ArchivedMessage m) {
-        return offer(m, null);
-    }
-
-    /** Called on the message path; with a ticket, the writer is woken now and completes the ticket once spooled. */
-    public boolean offer(ArchivedMessage m, SpoolTicket ticket) {
         int n = size.incrementAndGet();
         if (n > capacity) {
             size.decrementAndGet();
             refused.increment();
             return false;
         }
-        queue.offer(new Queued(m, ticket));
-        if (n == wakeAt || ticket != null) {
+        queue.offer(new Queued(m));
+        if (n == wakeAt) {
             Thread c = consumer;
             if (c != null) {
                 LockSupport.unpark(c);

@@ -3,16 +3,20 @@ package net.bluemind.xmpp.archive.write;
 import static net.bluemind.xmpp.archive.write.ArchiveWriterTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import net.bluemind.xmpp.archive.ArchiveId;
 import net.bluemind.xmpp.archive.ArchivedMessage;
 import net.bluemind.xmpp.archive.write.ArchiveWriterTest.ScriptedSink;
@@ -20,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sender waiting on its {@link SpoolTicket} is released only once its message is in a spool file (what a
- * restart after kill -9 replays), by one segment write shared with the other waiting senders.
+ * A capturing thread ({@link ArchiveWriter#spoolDurably}) returns only once its message is in a journal file (what
+ * a restart after kill -9 replays), sharing the write with the threads capturing at the same time; and what it
+ * spooled reaches the store like everything else.
  */
 class SpoolBeforeRoutingTest {
 
@@ -30,33 +35,35 @@ class SpoolBeforeRoutingTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    Path crashCopy;
+
     private final ArchiveId ids = new ArchiveId();
 
-    private ArchivedMessage msg(int i) {
-        return new ArchivedMessage(ids.next(i), i, "a@acme.test", "b@acme.test", "m" + i, List.of("a@acme.test"), "chat",
-                null, null);
+    private EncodedMessage msg(int i) {
+        return EncodedMessage.of(new ArchivedMessage(ids.next(i), i, "a@acme.test", "b@acme.test", "m" + i,
+                List.of("a@acme.test"), "chat", null, null));
     }
 
-    /** A flush interval far longer than any wait: only the tickets can make the writer spool early. */
+    /** A flush interval far longer than any wait: only the capturing threads write the spool. */
     private static WriterConfig lazy() {
         return new WriterConfig(500, 1 << 20, Duration.ofSeconds(60), Duration.ofMillis(20), Duration.ofMillis(80));
     }
 
-    /** What a process started on this directory after a crash would replay. */
+    /** What a process started after a crash now would replay: the files as they are, copied aside. */
     private Set<String> inSpoolFiles() throws Exception {
-        Set<String> found = ConcurrentHashMap.newKeySet();
-        Spool reopened = new Spool(dir, 1 << 26);
-        for (Segment s : reopened.pending()) {
-            reopened.read(s).forEach(m -> found.add(m.id()));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.copy(p, crashCopy.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
-        return found;
+        return Set.copyOf(SpoolTest.replayed(crashCopy));
     }
 
     @Test
     void concurrentSendersAreReleasedOnlyOnceTheirMessageIsInTheSpool() throws Exception {
-        // nothing leaves the spool: what is released must be found in it. The sink holds its first request until
-        // the end (a refusing one would make the writer merge segments while the test reads the spool files)
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // nothing leaves the spool: what is released must be found in it
+        CountDownLatch release = new CountDownLatch(1);
         BulkSink held = batch -> {
             try {
                 release.await();
@@ -65,21 +72,18 @@ class SpoolBeforeRoutingTest {
             }
             throw new SinkUnavailableException("held by the test", null);
         };
-        CaptureQueue q = new CaptureQueue(10_000, 500);
         Spool spool = new Spool(dir, 1 << 26);
         Set<String> released = ConcurrentHashMap.newKeySet();
         ExecutorService senders = Executors.newFixedThreadPool(8);
-        try (ArchiveWriter w = new ArchiveWriter(q, spool, held, lazy()).start()) {
+        try (ArchiveWriter w = new ArchiveWriter(new CaptureQueue(10_000, 500), spool, held, lazy()).start()) {
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
                     int base = t * 1000;
                     done.add(senders.submit(() -> {
                         for (int i = 0; i < 40; i++) {
-                            ArchivedMessage m = msg(base + i);
-                            SpoolTicket ticket = new SpoolTicket();
-                            assertThat(q.offer(m, ticket)).isTrue();
-                            assertThat(ticket.await(WAIT)).isEqualTo(SpoolTicket.Outcome.SPOOLED);
+                            EncodedMessage m = msg(base + i);
+                            assertThat(w.spoolDurably(m, WAIT)).isEqualTo(SpoolOutcome.SPOOLED);
                             released.add(m.id());
                         }
                         return null;
@@ -90,69 +94,83 @@ class SpoolBeforeRoutingTest {
                 }
                 assertThat(released).hasSize(320);
                 assertThat(inSpoolFiles()).as("every released message is in a spool file").containsAll(released);
-                assertThat(spool.segments()).as("at most one segment (one fsync) per message").isBetween(1, 320);
             } finally {
                 release.countDown();
             }
         } finally {
             senders.shutdownNow();
+            spool.close();
         }
     }
 
     @Test
-    void aWaitingSenderTakesWhatWasQueuedBeforeItIntoTheSpool() throws Exception {
+    void whatTheCapturingThreadsSpoolReachesTheStoreOnceAndTheFilesAreReclaimed() throws Exception {
         ScriptedSink sink = new ScriptedSink();
-        sink.down = true;
-        CaptureQueue q = new CaptureQueue(10_000, 500);
-        try (ArchiveWriter w = new ArchiveWriter(q, new Spool(dir, 1 << 26), sink, lazy()).start()) {
-            ArchivedMessage queuedOnly = msg(1);
-            assertThat(q.offer(queuedOnly)).isTrue();
-            ArchivedMessage waited = msg(2);
-            SpoolTicket ticket = new SpoolTicket();
-            assertThat(q.offer(waited, ticket)).isTrue();
-            assertThat(ticket.await(WAIT)).isEqualTo(SpoolTicket.Outcome.SPOOLED);
-            assertThat(inSpoolFiles()).as("the waited-for message's segment takes what was queued before it too")
-                    .contains(waited.id(), queuedOnly.id());
+        Spool spool = new Spool(dir, 1 << 26, 16_384);
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try (ArchiveWriter w = new ArchiveWriter(new CaptureQueue(10_000, 500), spool, sink, lazy()).start()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int base = t * 1000;
+                done.add(senders.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        EncodedMessage m = msg(base + i);
+                        assertThat(w.spoolDurably(m, WAIT)).isEqualTo(SpoolOutcome.SPOOLED);
+                        sent.add(m.id());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            await(() -> sink.stored.size() == 800 && spool.segments() == 0);
+            assertThat(sink.stored).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(w.stats().stored()).isEqualTo(800);
+        } finally {
+            senders.shutdownNow();
         }
+        spool.close();
+        assertThat(SpoolTest.journalFiles(dir)).as("every file acknowledged and deleted").isEmpty();
     }
 
     @Test
-    void aFullSpoolFailsTheTicketAtOnce() throws Exception {
-        CaptureQueue q = new CaptureQueue(10_000, 500);
-        try (ArchiveWriter w = new ArchiveWriter(q, new Spool(dir, 10), new ScriptedSink(), lazy()).start()) {
-            SpoolTicket ticket = new SpoolTicket();
-            assertThat(q.offer(msg(1), ticket)).isTrue();
+    void aFullSpoolFailsAtOnceAndCounts() throws Exception {
+        Spool spool = new Spool(dir, 10);
+        try (ArchiveWriter w = new ArchiveWriter(new CaptureQueue(10_000, 500), spool, new ScriptedSink(), lazy()).start()) {
             long t0 = System.nanoTime();
-            assertThat(ticket.await(WAIT)).isEqualTo(SpoolTicket.Outcome.FAILED);
+            assertThat(w.spoolDurably(msg(1), WAIT)).isEqualTo(SpoolOutcome.FAILED);
             assertThat(System.nanoTime() - t0).as("no wait for the timeout").isLessThan(WAIT / 2);
             assertThat(w.stats().dropped()).isEqualTo(1);
         }
     }
 
     @Test
-    void aWriterThatDoesNotAnswerTimesOutAndTheMessageIsSpooledLater() throws Exception {
-        ScriptedSink sink = new ScriptedSink();
-        CaptureQueue q = new CaptureQueue(10_000, 500);
-        ArchiveWriter w = new ArchiveWriter(q, new Spool(dir, 1 << 26), sink, lazy()); // not started yet
-        ArchivedMessage m = msg(1);
-        SpoolTicket ticket = new SpoolTicket();
-        assertThat(q.offer(m, ticket)).isTrue();
-        assertThat(ticket.await(TimeUnit.MILLISECONDS.toNanos(100))).isEqualTo(SpoolTicket.Outcome.TIMED_OUT);
-        try (ArchiveWriter started = w.start()) {
-            await(() -> sink.stored.contains(m.id()));
+    void anUnwritableSpoolFailsTheMessageWithoutThrowing() throws Exception {
+        Spool spool = new Spool(dir, 1 << 26);
+        spool.close(); // nothing can be written any more
+        try (ArchiveWriter w = new ArchiveWriter(new CaptureQueue(10_000, 500), spool, new ScriptedSink(), lazy()).start()) {
+            assertThat(w.spoolDurably(msg(1), WAIT)).isEqualTo(SpoolOutcome.FAILED);
+            assertThat(w.stats().dropped()).isEqualTo(1);
         }
     }
 
     @Test
-    void anInterruptedSenderStillWaitsAndKeepsItsInterruptFlag() throws Exception {
+    void anInterruptedSenderStillSpoolsAndKeepsItsInterruptFlag() throws Exception {
         ScriptedSink sink = new ScriptedSink();
-        CaptureQueue q = new CaptureQueue(10_000, 500);
-        try (ArchiveWriter w = new ArchiveWriter(q, new Spool(dir, 1 << 26), sink, lazy()).start()) {
-            SpoolTicket ticket = new SpoolTicket();
+        Spool spool = new Spool(dir, 1 << 26);
+        try (ArchiveWriter w = new ArchiveWriter(new CaptureQueue(10_000, 500), spool, sink, lazy()).start()) {
             Thread.currentThread().interrupt();
-            assertThat(q.offer(msg(1), ticket)).isTrue();
-            assertThat(ticket.await(WAIT)).isEqualTo(SpoolTicket.Outcome.SPOOLED);
+            EncodedMessage m = msg(1);
+            assertThat(w.spoolDurably(m, WAIT)).isEqualTo(SpoolOutcome.SPOOLED);
             assertThat(Thread.interrupted()).isTrue();
+            EncodedMessage next = msg(2);
+            assertThat(w.spoolDurably(next, WAIT)).as("the journal's file was not closed by the interrupt")
+                    .isEqualTo(SpoolOutcome.SPOOLED);
+            await(() -> sink.stored.contains(m.id()) && sink.stored.contains(next.id()));
+        } finally {
+            spool.close();
         }
     }
 }
