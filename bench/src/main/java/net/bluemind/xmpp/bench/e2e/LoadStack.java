@@ -148,8 +148,8 @@ final class LoadStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        stopTigase();
-        core.close();
-        ownEs.close();
+        try (ownEs; core) { // stopped even when stopping Tigase fails (its Elasticsearch would hold the port)
+            stopTigase();
+        }
     }
 }
