@@ -15,6 +15,14 @@ public abstract class IOService<RefObject> {
         throw new UnsupportedOperationException("declaration only");
     }
 
+    public java.security.cert.Certificate getLocalCertificate() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
+    public void handshakeCompleted(tigase.io.TLSWrapper wrapper) {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     public tigase.xmpp.jid.JID getConnectionId() {
         throw new UnsupportedOperationException("declaration only");
     }

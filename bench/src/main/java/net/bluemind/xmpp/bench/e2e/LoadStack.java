@@ -57,7 +57,9 @@ final class LoadStack implements AutoCloseable {
      */
     static final Map<String, String> LOGIN_SETTINGS_BEFORE = Map.of(
             "userRepository/default/cls = net.bluemind.xmpp.domains.tigase.PreparedUserDataRepository",
-            "# before: Tigase's own JDBCRepository for the user store");
+            "# before: Tigase's own JDBCRepository for the user store",
+            "c2s/tls-check-own-certificate[B] = false",
+            "c2s/tls-check-own-certificate[B] = true");
 
     LoadStack(Path tigaseHome, int userCount) throws Exception {
         this.tigaseHome = tigaseHome;
@@ -146,8 +148,8 @@ final class LoadStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        stopTigase();
-        core.close();
-        ownEs.close();
+        try (ownEs; core) { // stopped even when stopping Tigase fails (its Elasticsearch would hold the port)
+            stopTigase();
+        }
     }
 }

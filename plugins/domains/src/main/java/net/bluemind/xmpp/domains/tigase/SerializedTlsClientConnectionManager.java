@@ -1,6 +1,7 @@
 package net.bluemind.xmpp.domains.tigase;
 
 import tigase.kernel.beans.Inject;
+import tigase.kernel.beans.config.ConfigField;
 import tigase.server.MessageRouter;
 import tigase.server.Packet;
 import tigase.server.xmppclient.ClientConnectionManager;
@@ -19,9 +20,14 @@ public class SerializedTlsClientConnectionManager extends ClientConnectionManage
     private MessageRouter router;
     private final InlineResumeAfterLogin<Packet> resumes = new InlineResumeAfterLogin<>();
 
+    /** {@code c2s/tls-check-own-certificate[B]}: true validates the server's own certificate at every handshake, as
+     * stock Tigase does (the benchmark's "before"); false, the default: never on c2s ({@link OwnCertificateUnchecked}). */
+    @ConfigField(desc = "Validate the server's own certificate at every client TLS handshake", alias = "tls-check-own-certificate")
+    private boolean checkOwnCertificate = false;
+
     @Override
     protected XMPPIOService<Object> getXMPPIOServiceInstance() {
-        return new SerializedTlsIOService<>();
+        return new SerializedTlsIOService<>(checkOwnCertificate);
     }
 
     /** The server's entity capabilities in the features, well-formed ({@link ServerEntityCaps}). */

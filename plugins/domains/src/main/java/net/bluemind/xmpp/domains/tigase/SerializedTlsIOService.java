@@ -2,8 +2,10 @@ package net.bluemind.xmpp.domains.tigase;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
 import java.util.Map;
 import net.bluemind.xmpp.domains.phones.HibernatedConnections;
+import tigase.io.TLSWrapper;
 import tigase.server.Packet;
 import tigase.xml.Element;
 import tigase.xmpp.XMPPIOService;
@@ -24,7 +26,8 @@ import tigase.xmpp.XMPPIOService;
  * resumable ({@link Bind2ResumableEnabled}), an inline resumption's {@code <resumed/>} has its previd and the
  * success the resumed session's address ({@link InlineResumeAnswer}). A stanza queued while another thread writes is
  * not left waiting ({@link DrainingWriteLock}), and a connection kept for a resumption is recorded for push
- * notifications ({@link HibernatedSessionPush}).
+ * notifications ({@link HibernatedSessionPush}). A finished TLS handshake does not validate the server's own
+ * certificate again, a verdict only server-to-server reads ({@link OwnCertificateUnchecked}).
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
@@ -37,9 +40,38 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
     private final SerializedSocketIo serialized;
     private final SelectorReRegistration selector = new SelectorReRegistration();
     private final Sasl2AnswerFirst<Packet> sasl2 = new Sasl2AnswerFirst<>();
+    private final boolean checkOwnCertificate;
+    /** The certificate this connection's handshake presented, when Tigase was not shown it; else null. */
+    private volatile Certificate ownCertificate;
 
+    /** A connection whose handshakes do not validate the server's own certificate ({@link OwnCertificateUnchecked}). */
     public SerializedTlsIOService() {
+        this(false);
+    }
+
+    /** @param checkOwnCertificate true: Tigase validates the server's own certificate at every handshake, as stock */
+    public SerializedTlsIOService(boolean checkOwnCertificate) {
         serialized = new SerializedSocketIo(DrainingWriteLock.install(this));
+        this.checkOwnCertificate = checkOwnCertificate;
+    }
+
+    /** Tigase's handshake completion, without validating the server's own certificate ({@link OwnCertificateUnchecked}). */
+    @Override
+    public void handshakeCompleted(TLSWrapper wrapper) {
+        if (checkOwnCertificate) {
+            super.handshakeCompleted(wrapper);
+            return;
+        }
+        OwnCertificateUnchecked tls = new OwnCertificateUnchecked(wrapper);
+        ownCertificate = tls.ownCertificate(); // before Tigase tells the connection manager, which reads it
+        super.handshakeCompleted(tls);
+    }
+
+    /** The certificate the server presented on this connection (for SCRAM's tls-server-end-point channel binding). */
+    @Override
+    public Certificate getLocalCertificate() {
+        Certificate own = ownCertificate;
+        return own != null ? own : super.getLocalCertificate();
     }
 
     @Override

@@ -1,0 +1,12 @@
+package tigase.cert;
+
+/** Declared members: only those bm-xmpp uses. */
+public enum CertCheckResult {
+    trusted,
+    self_signed,
+    untrusted,
+    revoked,
+    expired,
+    invalid,
+    none
+}
