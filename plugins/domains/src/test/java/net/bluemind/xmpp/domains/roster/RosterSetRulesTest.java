@@ -58,4 +58,20 @@ class RosterSetRulesTest {
     void noItemIsLeftToTigaseWhichRefusesItAlready() {
         assertTrue(RosterSetRules.check(List.of()).isEmpty());
     }
+
+    @Test
+    void aSetToAnotherUsersRosterIsForbidden() {
+        assertEquals(Condition.FORBIDDEN,
+                RosterSetRules.addressee("alice@acme.test", "bob@acme.test").orElseThrow().condition());
+        assertEquals(Condition.FORBIDDEN,
+                RosterSetRules.addressee("alice@acme.test", "alice@other.test/phone").orElseThrow().condition());
+    }
+
+    @Test
+    void aSetToOnesOwnJidOrToATransportIsNotRefusedForItsAddress() {
+        assertTrue(RosterSetRules.addressee("alice@acme.test", null).isEmpty());
+        assertTrue(RosterSetRules.addressee("alice@acme.test", "alice@acme.test").isEmpty());
+        assertTrue(RosterSetRules.addressee("alice@acme.test", "Alice@ACME.test/phone").isEmpty());
+        assertTrue(RosterSetRules.addressee("alice@acme.test", "gateway.acme.test").isEmpty()); // XEP-0321
+    }
 }
