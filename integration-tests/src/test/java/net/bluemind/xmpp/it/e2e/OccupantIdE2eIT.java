@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * XEP-0421 occupant ids in our rooms (tigase-muc 3.4.0 gives none; OccupantIdFilter, docs/developers-guide.md, "Known
  * Tigase issues"): the room lists the feature, every presence and message of an occupant carries exactly one id,
- * the sender's forged one is replaced, the id stays the same across a nickname change and a rejoin, differs
+ * the sender's forged one is replaced, the id stays the same across a rejoin under another nickname, differs
  * between users and does not show the user's address.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -125,10 +125,7 @@ class OccupantIdE2eIT {
         Stanza message = await(atA, from(roomJid, "bert").and(Message.class::isInstance), "bert's message");
         assertThat(idOf(message)).isEqualTo(bertId);
 
-        // a nickname change and a rejoin keep the id
-        bRoom.changeNickname(Resourcepart.from("bertrand"));
-        assertThat(idOf(await(atA, from(roomJid, "bertrand").and(Presence.class::isInstance), "bertrand's presence")))
-                .isEqualTo(bertId);
+        // a rejoin under another nickname keeps the id (tigase-muc 3.4.0 has no in-room nickname change)
         bRoom.leave();
         bRoom.join(Resourcepart.from("b2"));
         assertThat(idOf(await(atA, from(roomJid, "b2").and(Presence.class::isInstance).and(p -> ((Presence) p).isAvailable()),
