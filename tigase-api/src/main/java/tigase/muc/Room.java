@@ -33,4 +33,8 @@ public class Room {
     public Collection<JID> getOccupantsJidsByNickname(String nickname) {
         throw new UnsupportedOperationException("declaration only");
     }
+
+    public Collection<BareJID> getAffiliations() {
+        throw new UnsupportedOperationException("declaration only");
+    }
 }

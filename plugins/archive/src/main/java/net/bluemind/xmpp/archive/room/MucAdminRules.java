@@ -22,8 +22,10 @@ public final class MucAdminRules {
     public record Refusal(Condition condition, String text) {
     }
 
-    /** The requester: affiliation, and role ("none" when not in the room). */
-    public record Requester(Affiliation affiliation, String role) {
+    /**
+     * The requester: affiliation, role ("none" when not in the room), and how many owners the room has.
+     */
+    public record Requester(Affiliation affiliation, String role, int owners) {
     }
 
     /**
@@ -62,6 +64,11 @@ public final class MucAdminRules {
         if (to == Affiliation.OUTCAST && item.self()) {
             // 9.1: an admin or owner cannot ban themselves
             return refuse(Condition.CONFLICT, "You cannot ban yourself");
+        }
+        if (item.targetAffiliation() == Affiliation.OWNER && to != Affiliation.OWNER && owner
+                && requester.owners() <= 1) {
+            // 10.6, 10.7: a room keeps at least one owner
+            return refuse(Condition.CONFLICT, "The room's only owner stays owner");
         }
         if ((to == Affiliation.OWNER || to == Affiliation.ADMIN) && !owner) {
             // 10.3, 10.6: only owners edit the owner and admin lists

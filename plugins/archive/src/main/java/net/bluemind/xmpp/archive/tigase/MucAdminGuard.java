@@ -96,8 +96,12 @@ public class MucAdminGuard implements Module {
             return Optional.empty(); // tigase-muc answers item-not-found
         }
         String senderNick = room.getOccupantsNickname(sender);
+        int owners = 0;
+        for (BareJID jid : room.getAffiliations()) {
+            owners += affiliation(room, jid) == Affiliation.OWNER ? 1 : 0;
+        }
         MucAdminRules.Requester requester = new MucAdminRules.Requester(affiliation(room, sender.getBareJID()),
-                senderNick == null ? "none" : role(room, senderNick));
+                senderNick == null ? "none" : role(room, senderNick), owners);
         List<MucAdminRules.Item> items = new ArrayList<>();
         for (Element item : query.getChildren()) {
             if (!"item".equals(item.getName())) {

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /** XEP-0045's permission checks on muc#admin sets, case by case; on a real tigase-muc: MucAdminGuardE2eIT. */
 class MucAdminRulesTest {
 
-    private static final Requester OWNER = new Requester(Affiliation.OWNER, "moderator");
-    private static final Requester ADMIN = new Requester(Affiliation.ADMIN, "moderator");
-    private static final Requester MEMBER_MODERATOR = new Requester(Affiliation.MEMBER, "moderator");
-    private static final Requester PARTICIPANT = new Requester(Affiliation.NONE, "participant");
-    private static final Requester MEMBER = new Requester(Affiliation.MEMBER, "participant");
+    private static final Requester OWNER = new Requester(Affiliation.OWNER, "moderator", 2);
+    private static final Requester ADMIN = new Requester(Affiliation.ADMIN, "moderator", 1);
+    private static final Requester MEMBER_MODERATOR = new Requester(Affiliation.MEMBER, "moderator", 1);
+    private static final Requester PARTICIPANT = new Requester(Affiliation.NONE, "participant", 1);
+    private static final Requester MEMBER = new Requester(Affiliation.MEMBER, "participant", 1);
 
     private static Optional<Condition> affiliation(Requester r, String to, Affiliation target, boolean self) {
         return MucAdminRules.check(r, List.of(new Item(to, null, target, "none", self)))
@@ -85,5 +85,14 @@ class MucAdminRulesTest {
                 new Item("admin", null, Affiliation.NONE, "none", false)))).map(MucAdminRules.Refusal::condition)
                 .contains(Condition.FORBIDDEN);
         assertThat(MucAdminRules.check(ADMIN, List.of())).isEmpty();
+    }
+
+    @Test
+    void theRoomsOnlyOwnerStaysOwner() {
+        Requester onlyOwner = new Requester(Affiliation.OWNER, "moderator", 1);
+        assertThat(affiliation(onlyOwner, "admin", Affiliation.OWNER, true)).contains(Condition.CONFLICT);
+        assertThat(affiliation(onlyOwner, "none", Affiliation.OWNER, true)).contains(Condition.CONFLICT);
+        assertThat(affiliation(OWNER, "none", Affiliation.OWNER, true)).as("one of two owners steps down").isEmpty();
+        assertThat(affiliation(onlyOwner, "owner", Affiliation.NONE, false)).isEmpty();
     }
 }
