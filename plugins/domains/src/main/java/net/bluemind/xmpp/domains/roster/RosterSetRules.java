@@ -39,8 +39,9 @@ public final class RosterSetRules {
 
     /**
      * The refusal of a roster set a user sends to {@code to} (its {@code to} attribute, null when absent): another
-     * user's roster is nobody else's to change (RFC 6121 2.1.5, 2.3.3: {@code forbidden}). A set to the user's own
-     * bare JID, or to an address without a local part (a transport's roster, XEP-0321, which Tigase forwards) is
+     * user's roster is nobody else's to change (RFC 6121 2.1.5, 2.3.3: {@code forbidden}), for a set to their bare
+     * JID. A set to the user's own JID, to another user's full JID (8.5.3: that resource's, or service-unavailable),
+     * or to an address without a local part (a transport's roster, XEP-0321, which Tigase forwards) is
      * left to the other checks. Tigase answered {@code not-allowed}.
      */
     public static Optional<Refusal> addressee(String user, String to) {
@@ -48,7 +49,9 @@ public final class RosterSetRules {
             return Optional.empty();
         }
         String bare = bare(to);
-        if (bare.equalsIgnoreCase(bare(user)) || bare.indexOf('@') < 1) {
+        if (bare.equalsIgnoreCase(bare(user)) || bare.indexOf('@') < 1 || !bare.equals(to)) {
+            // a full JID: the stanza is for that resource (RFC 6121 8.5.3: delivered, or service-unavailable when
+            // the resource is not online), which Tigase already answers right
             return Optional.empty();
         }
         return Optional.of(new Refusal(Condition.FORBIDDEN, "Only the user may change their roster"));

@@ -64,7 +64,13 @@ class RosterSetRulesTest {
         assertEquals(Condition.FORBIDDEN,
                 RosterSetRules.addressee("alice@acme.test", "bob@acme.test").orElseThrow().condition());
         assertEquals(Condition.FORBIDDEN,
-                RosterSetRules.addressee("alice@acme.test", "alice@other.test/phone").orElseThrow().condition());
+                RosterSetRules.addressee("alice@acme.test", "alice@other.test").orElseThrow().condition());
+    }
+
+    @Test
+    void aSetToAnotherUsersFullJidIsLeftToTheResourceRules() {
+        // RFC 6121 8.5.3.2.3: an offline resource's IQ gets service-unavailable (Tigase's answer)
+        assertTrue(RosterSetRules.addressee("alice@acme.test", "bob@acme.test/not-online").isEmpty());
     }
 
     @Test
