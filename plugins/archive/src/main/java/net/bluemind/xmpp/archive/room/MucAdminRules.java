@@ -95,15 +95,13 @@ public final class MucAdminRules {
         }
         boolean targetAdminOrOwner = item.targetAffiliation() == Affiliation.OWNER
                 || item.targetAffiliation() == Affiliation.ADMIN;
-        if ("moderator".equals(item.targetRole()) && !"moderator".equals(item.newRole())) {
-            if (!adminOrOwner) {
-                // 9.7: only admins and owners revoke moderator status
-                return refuse(Condition.FORBIDDEN, "Only the room's admins and owners revoke moderator status");
-            }
-            if (targetAdminOrOwner) {
-                // 9.7: nor from an admin or owner
-                return refuse(Condition.NOT_ALLOWED, "An admin's or owner's moderator status cannot be revoked");
-            }
+        if (targetAdminOrOwner && !"moderator".equals(item.newRole())) {
+            // 8.2, 8.4, 9.7: an admin or owner is not kicked, silenced, nor stripped of moderator status
+            return refuse(Condition.NOT_ALLOWED, "An admin's or owner's role cannot be lowered");
+        }
+        if ("moderator".equals(item.targetRole()) && !"moderator".equals(item.newRole()) && !adminOrOwner) {
+            // 9.7: only admins and owners revoke moderator status
+            return refuse(Condition.FORBIDDEN, "Only the room's admins and owners revoke moderator status");
         }
         return Optional.empty();
     }

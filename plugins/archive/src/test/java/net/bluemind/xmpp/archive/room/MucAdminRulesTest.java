@@ -74,6 +74,7 @@ class MucAdminRulesTest {
         assertThat(role(MEMBER_MODERATOR, "moderator", Affiliation.NONE, "participant")).contains(Condition.FORBIDDEN);
         assertThat(role(ADMIN, "moderator", Affiliation.NONE, "participant")).isEmpty();
         assertThat(role(MEMBER_MODERATOR, "participant", Affiliation.NONE, "moderator")).contains(Condition.FORBIDDEN);
+        assertThat(role(MEMBER_MODERATOR, "participant", Affiliation.OWNER, "moderator")).contains(Condition.NOT_ALLOWED);
         assertThat(role(ADMIN, "participant", Affiliation.MEMBER, "moderator")).isEmpty();
         assertThat(role(ADMIN, "participant", Affiliation.ADMIN, "moderator")).contains(Condition.NOT_ALLOWED);
         assertThat(role(OWNER, "visitor", Affiliation.OWNER, "moderator")).contains(Condition.NOT_ALLOWED);
@@ -94,5 +95,13 @@ class MucAdminRulesTest {
         assertThat(affiliation(onlyOwner, "none", Affiliation.OWNER, true)).contains(Condition.CONFLICT);
         assertThat(affiliation(OWNER, "none", Affiliation.OWNER, true)).as("one of two owners steps down").isEmpty();
         assertThat(affiliation(onlyOwner, "owner", Affiliation.NONE, false)).isEmpty();
+    }
+
+    @Test
+    void aModeratorKicksOrSilencesNoAdminOrOwner() {
+        assertThat(role(MEMBER_MODERATOR, "none", Affiliation.OWNER, "moderator")).contains(Condition.NOT_ALLOWED);
+        assertThat(role(MEMBER_MODERATOR, "visitor", Affiliation.ADMIN, "moderator")).contains(Condition.NOT_ALLOWED);
+        assertThat(role(ADMIN, "none", Affiliation.OWNER, "moderator")).contains(Condition.NOT_ALLOWED);
+        assertThat(role(ADMIN, "none", Affiliation.MEMBER, "participant")).isEmpty();
     }
 }
