@@ -126,7 +126,7 @@ class OccupantIdE2eIT {
         assertThat(idOf(message)).isEqualTo(bertId);
 
         // a rejoin under another nickname, from another connection, keeps the id (tigase-muc 3.4.0 has no in-room
-        // nickname change, and its self-presence on leave has no status 110, which Smack's leave() waits for)
+        // nickname change, and its self-presence on leave lacks the id of the leave presence, which Smack's leave() waits for)
         b.disconnect();
         await(atA, from(roomJid, "bert").and(Presence.class::isInstance).and(p -> !((Presence) p).isAvailable()),
                 "bert's leave presence");
