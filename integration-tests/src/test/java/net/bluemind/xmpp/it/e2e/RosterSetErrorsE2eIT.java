@@ -100,4 +100,30 @@ class RosterSetErrorsE2eIT {
             assertThat(c.get(null).items()).isEqualTo(List.of());
         }
     }
+
+    @Test
+    void aSetToAnotherUsersRosterIsForbiddenAndAnsweredOnce() throws Exception {
+        assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
+        try (Client other = client("owner"); Client c = client("intruder")) {
+            String ownerJid = "rs-owner-" + RUN + "@" + DOMAIN;
+            String answer = c.setRawTo(ownerJid, "<item jid='" + contact("a") + "'/>");
+            refused(c, answer, "forbidden");
+            assertThat(c.pushesWithin(QUIET)).as("a second answer or a push").isEmpty();
+            assertThat(other.pushesWithin(QUIET)).as("pushes to the roster's owner").isEmpty();
+            assertThat(other.get(null).items()).as("the owner's roster").isEmpty();
+        }
+    }
+
+    @Test
+    void anItemWithoutANameHasNoneAndANameTheUserRemovesIsGone() throws Exception {
+        assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
+        try (Client c = client("names")) {
+            assertThat(c.setRaw("<item jid='" + contact("a") + "'/>")).contains("type=\"result\"");
+            assertThat(c.setRaw("<item jid='" + contact("b") + "' name='Bee'/>")).contains("type=\"result\"");
+            assertThat(c.setRaw("<item jid='" + contact("b") + "'/>")).contains("type=\"result\"");
+            c.pushesWithin(QUIET);
+            assertThat(c.get(null).items()).as("Tigase named them by the local part")
+                    .hasSize(2).allSatisfy(item -> assertThat(item).doesNotContainKey("name"));
+        }
+    }
 }

@@ -415,8 +415,14 @@ class RosterVersioningE2eIT {
 
         /** A roster set of these raw {@code <item/>}s; the answer, whole. */
         String setRaw(String itemsXml) throws IOException {
+            return setRawTo(null, itemsXml);
+        }
+
+        /** The same, addressed to {@code to} (null: no {@code to}, the user's own roster). */
+        String setRawTo(String to, String itemsXml) throws IOException {
             String id = "raw" + (++ids);
-            s.send("<iq type='set' id='" + id + "'><query xmlns='" + ROSTER + "'>" + itemsXml + "</query></iq>");
+            s.send("<iq type='set' id='" + id + "'" + (to == null ? "" : " to='" + to + "'") + "><query xmlns='" + ROSTER
+                    + "'>" + itemsXml + "</query></iq>");
             return text(until(id));
         }
 

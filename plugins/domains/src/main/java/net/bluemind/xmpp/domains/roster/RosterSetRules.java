@@ -14,7 +14,7 @@ public final class RosterSetRules {
 
     /** The error conditions of the refusals. */
     public enum Condition {
-        BAD_REQUEST, NOT_ACCEPTABLE, ITEM_NOT_FOUND
+        BAD_REQUEST, NOT_ACCEPTABLE, ITEM_NOT_FOUND, FORBIDDEN
     }
 
     /** Why a roster set is refused: the stanza error's condition and text. */
@@ -35,6 +35,31 @@ public final class RosterSetRules {
     }
 
     private RosterSetRules() {
+    }
+
+    /**
+     * The refusal of a roster set a user sends to {@code to} (its {@code to} attribute, null when absent): another
+     * user's roster is nobody else's to change (RFC 6121 2.1.5, 2.3.3: {@code forbidden}), for a set to their bare
+     * JID. A set to the user's own JID, to another user's full JID (8.5.3: that resource's, or service-unavailable),
+     * or to an address without a local part (a transport's roster, XEP-0321, which Tigase forwards) is
+     * left to the other checks. Tigase answered {@code not-allowed}.
+     */
+    public static Optional<Refusal> addressee(String user, String to) {
+        if (to == null || to.isEmpty()) {
+            return Optional.empty();
+        }
+        String bare = bare(to);
+        if (bare.equalsIgnoreCase(bare(user)) || bare.indexOf('@') < 1 || !bare.equals(to)) {
+            // a full JID: the stanza is for that resource (RFC 6121 8.5.3: delivered, or service-unavailable when
+            // the resource is not online), which Tigase already answers right
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(Condition.FORBIDDEN, "Only the user may change their roster"));
+    }
+
+    private static String bare(String jid) {
+        int slash = jid.indexOf('/');
+        return slash < 0 ? jid : jid.substring(0, slash);
     }
 
     /** The refusal of a roster set holding these items, or empty when Tigase may carry it out. */

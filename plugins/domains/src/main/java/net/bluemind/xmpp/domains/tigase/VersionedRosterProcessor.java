@@ -38,7 +38,8 @@ import tigase.xmpp.jid.JID;
  * <p>
  * It also refuses, before Tigase carries them out, the roster sets RFC 6121 says a server must refuse
  * ({@link RosterSetRules}): several items ({@code bad-request}), a group given twice ({@code bad-request}), an empty
- * group ({@code not-acceptable}), the removal of an item the roster does not have ({@code item-not-found}).
+ * group ({@code not-acceptable}), the removal of an item the roster does not have ({@code item-not-found}), a set addressed to another user
+ * ({@code forbidden}, where Tigase said {@code not-allowed}).
  */
 @Bean(name = "jabber:iq:roster", parent = SessionManager.class, active = true)
 public class VersionedRosterProcessor extends JabberIqRoster {
@@ -82,7 +83,8 @@ public class VersionedRosterProcessor extends JabberIqRoster {
             }
             JID to = packet.getStanzaTo();
             if (to != null && !session.getBareJID().equals(to.getBareJID())) {
-                return Optional.empty(); // a transport's roster (Tigase forwards it) or another user's
+                // another user's roster: forbidden; a transport's (Tigase forwards it): Tigase's
+                return RosterSetRules.addressee(session.getBareJID().toString(), to.toString());
             }
             Element query = packet.getElement().getChild("query", XMLNS);
             if (query == null || query.getChildren() == null) {
@@ -126,6 +128,7 @@ public class VersionedRosterProcessor extends JabberIqRoster {
             case BAD_REQUEST -> Authorization.BAD_REQUEST;
             case NOT_ACCEPTABLE -> Authorization.NOT_ACCEPTABLE;
             case ITEM_NOT_FOUND -> Authorization.ITEM_NOT_FOUND;
+            case FORBIDDEN -> Authorization.FORBIDDEN;
         };
     }
 

@@ -58,4 +58,26 @@ class RosterSetRulesTest {
     void noItemIsLeftToTigaseWhichRefusesItAlready() {
         assertTrue(RosterSetRules.check(List.of()).isEmpty());
     }
+
+    @Test
+    void aSetToAnotherUsersRosterIsForbidden() {
+        assertEquals(Condition.FORBIDDEN,
+                RosterSetRules.addressee("alice@acme.test", "bob@acme.test").orElseThrow().condition());
+        assertEquals(Condition.FORBIDDEN,
+                RosterSetRules.addressee("alice@acme.test", "alice@other.test").orElseThrow().condition());
+    }
+
+    @Test
+    void aSetToAnotherUsersFullJidIsLeftToTheResourceRules() {
+        // RFC 6121 8.5.3.2.3: an offline resource's IQ gets service-unavailable (Tigase's answer)
+        assertTrue(RosterSetRules.addressee("alice@acme.test", "bob@acme.test/not-online").isEmpty());
+    }
+
+    @Test
+    void aSetToOnesOwnJidOrToATransportIsNotRefusedForItsAddress() {
+        assertTrue(RosterSetRules.addressee("alice@acme.test", null).isEmpty());
+        assertTrue(RosterSetRules.addressee("alice@acme.test", "alice@acme.test").isEmpty());
+        assertTrue(RosterSetRules.addressee("alice@acme.test", "Alice@ACME.test/phone").isEmpty());
+        assertTrue(RosterSetRules.addressee("alice@acme.test", "gateway.acme.test").isEmpty()); // XEP-0321
+    }
 }
