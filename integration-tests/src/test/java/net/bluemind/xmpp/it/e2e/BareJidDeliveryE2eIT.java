@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,32 +34,28 @@ class BareJidDeliveryE2eIT {
     private static final String DOMAIN = E2eStack.DOMAIN;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private final List<XMPPTCPConnection> open = new ArrayList<>();
+    private final RunUsers people = new RunUsers(RUN);
     private E2eStack stack;
 
     @BeforeAll
     void startStack() throws Exception {
         stack = E2eStack.get();
         if (stack != null) {
-            for (String u : List.of("bja", "bjb")) {
-                stack.core.addUser(u + "-" + RUN + "@" + DOMAIN, u + "-pw", "hasIM");
-            }
+            people.addTo(stack, "bja", "bjb");
         }
     }
 
     @AfterAll
     void disconnect() {
-        open.forEach(XMPPTCPConnection::disconnect);
+        people.disconnectAll();
     }
 
     private XMPPTCPConnection user(String name) throws Exception {
-        XMPPTCPConnection c = XmppClients.login(name + "-" + RUN + "@" + DOMAIN, name + "-pw");
-        open.add(c);
-        return c;
+        return people.login(name);
     }
 
-    private static EntityBareJid jidOf(String name) throws Exception {
-        return XmppClients.jid(name + "-" + RUN + "@" + DOMAIN);
+    private EntityBareJid jidOf(String name) throws Exception {
+        return XmppClients.jid(people.email(name));
     }
 
     @Test

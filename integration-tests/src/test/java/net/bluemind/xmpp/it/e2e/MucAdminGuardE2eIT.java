@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
@@ -34,9 +33,8 @@ class MucAdminGuardE2eIT {
     private static final String DOMAIN = E2eStack.DOMAIN;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private final List<XMPPTCPConnection> open = new ArrayList<>();
+    private final RunUsers people = new RunUsers(RUN);
     private E2eStack stack;
-    private boolean users;
 
     @BeforeAll
     void startStack() throws Exception {
@@ -47,23 +45,16 @@ class MucAdminGuardE2eIT {
     void needsTigaseWithMuc() {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
         assumeTrue(stack.hasComponent("tigase-muc"), GroupChatE2eIT.NO_MUC);
-        if (!users) {
-            for (String u : List.of("mga", "mgb")) {
-                stack.core.addUser(u + "-" + RUN + "@" + DOMAIN, u + "-pw", "hasIM");
-            }
-            users = true;
-        }
+        people.addOnce(stack, "mga", "mgb");
     }
 
     @AfterAll
     void disconnect() {
-        open.forEach(XMPPTCPConnection::disconnect);
+        people.disconnectAll();
     }
 
     private XMPPTCPConnection user(String name) throws Exception {
-        XMPPTCPConnection c = XmppClients.login(name + "-" + RUN + "@" + DOMAIN, name + "-pw");
-        open.add(c);
-        return c;
+        return people.login(name);
     }
 
     private static void refused(Executable change, StanzaError.Condition condition) {
@@ -90,9 +81,9 @@ class MucAdminGuardE2eIT {
         refused(() -> participant.kickParticipant(Resourcepart.from("owner"), "no"), StanzaError.Condition.forbidden);
         assertThat(jids(owner.getOutcasts())).doesNotContain(stranger.toString());
         assertThat(jids(owner.getMembers())).doesNotContain(stranger.toString());
-        assertThat(jids(owner.getOwners())).containsExactly(("mga-" + RUN + "@" + DOMAIN));
+        assertThat(jids(owner.getOwners())).containsExactly((people.email("mga")));
 
-        refused(() -> owner.banUser(XmppClients.jid("mga-" + RUN + "@" + DOMAIN), "me"), StanzaError.Condition.conflict);
+        refused(() -> owner.banUser(XmppClients.jid(people.email("mga")), "me"), StanzaError.Condition.conflict);
         owner.grantMembership(stranger);
         assertThat(jids(owner.getMembers())).contains(stranger.toString());
         owner.destroy("done", null);

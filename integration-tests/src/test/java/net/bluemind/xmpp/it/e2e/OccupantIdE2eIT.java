@@ -3,7 +3,6 @@ package net.bluemind.xmpp.it.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -40,9 +39,8 @@ class OccupantIdE2eIT {
     private static final String DOMAIN = E2eStack.DOMAIN;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private final List<XMPPTCPConnection> open = new ArrayList<>();
+    private final RunUsers people = new RunUsers(RUN);
     private E2eStack stack;
-    private boolean users;
 
     @BeforeAll
     void startStack() throws Exception {
@@ -53,23 +51,16 @@ class OccupantIdE2eIT {
     void needsTigaseWithMuc() {
         assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
         assumeTrue(stack.hasComponent("tigase-muc"), GroupChatE2eIT.NO_MUC);
-        if (!users) {
-            for (String u : List.of("oia", "oib")) {
-                stack.core.addUser(u + "-" + RUN + "@" + DOMAIN, u + "-pw", "hasIM");
-            }
-            users = true;
-        }
+        people.addOnce(stack, "oia", "oib");
     }
 
     @AfterAll
     void disconnect() {
-        open.forEach(XMPPTCPConnection::disconnect);
+        people.disconnectAll();
     }
 
     private XMPPTCPConnection user(String name) throws Exception {
-        XMPPTCPConnection c = XmppClients.login(name + "-" + RUN + "@" + DOMAIN, name + "-pw");
-        open.add(c);
-        return c;
+        return people.login(name);
     }
 
     /** Every stanza {@code c} receives from an occupant of {@code room}. */
