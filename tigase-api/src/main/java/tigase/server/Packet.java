@@ -27,6 +27,10 @@ public class Packet {
         throw new UnsupportedOperationException();
     }
 
+    public Priority getPriority() {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     public void setPriority(Priority priority) {
         throw new UnsupportedOperationException("declaration only");
     }

@@ -260,8 +260,10 @@ class FederationTigaseE2eIT {
 
     /**
      * Waits for the first stanza over a new link. {@code again == null}: the bundle receives it, it must arrive at the
-     * first try. Otherwise the stock peer receives it: when it did not arrive in 15 s it is counted as dropped by the
-     * peer and sent again once, and must arrive then.
+     * first try. Otherwise the stock peer receives it, whose own s2s STARTTLS race (Known Tigase issues; the bundle
+     * fixes it on its side only) can cut the link while it is set up: a stanza that did not arrive in 15 s is counted
+     * as dropped by the peer and sent again, twice at most, and must arrive then. When it never does, the peer's s2s
+     * log lines are printed: what failed is then on record in CI's output.
      */
     private void firstOver(String link, String what, BlockingQueue<Stanza> inbox, Predicate<Stanza> wanted,
             Action again) throws Exception {
@@ -274,14 +276,29 @@ class FederationTigaseE2eIT {
         }
         if (again == null) {
             links.add(link + " (" + what + "): LOST");
+            printPeerLinkLog();
             throw new AssertionError(link + ": the first stanza (" + what + ") did not arrive within " + WAIT_MS + " ms");
         }
-        long retried = System.nanoTime();
-        again.run();
-        boolean second = awaitStanza(inbox, wanted);
-        long ms2 = (System.nanoTime() - retried) / 1_000_000;
-        links.add(link + " (" + what + "): dropped by the stock peer at the first try, " + (second ? "arrived " + ms2 + " ms after a second" : "LOST again"));
-        assertThat(second).as(link + ": " + what + " sent a second time").isTrue();
+        for (int retry = 1; retry <= 2; retry++) {
+            long retried = System.nanoTime();
+            again.run();
+            if (awaitStanza(inbox, wanted)) {
+                links.add(link + " (" + what + "): dropped by the stock peer, arrived " + (System.nanoTime() - retried) / 1_000_000
+                        + " ms after sending it again (" + (retry + 1) + " tries)");
+                return;
+            }
+        }
+        links.add(link + " (" + what + "): LOST at 3 tries");
+        printPeerLinkLog();
+        throw new AssertionError(link + ": " + what + " did not arrive at 3 tries of " + WAIT_MS + " ms");
+    }
+
+    private void printPeerLinkLog() {
+        List<String> lines = peer.log().lines().filter(l -> l.contains("CIDConnections") || l.contains("StartTLS")
+                || l.contains("Dialback") || l.contains("Exception") || l.contains("handshake") || l.contains("closed"))
+                .map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")).map(l -> l.length() > 300 ? l.substring(0, 300) : l).toList();
+        System.out.println("federation-tigase: the peer's last s2s log lines:\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size())));
     }
 
     private static boolean awaitStanza(BlockingQueue<Stanza> inbox, Predicate<Stanza> wanted) throws InterruptedException {

@@ -53,6 +53,8 @@ class GroupChatE2eIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     private final List<XMPPTCPConnection> open = new ArrayList<>();
+    /** The last stanzas the room service sent to any of the test's connections, for the message of a failed wait. */
+    private static final java.util.Deque<String> FROM_ROOMS = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private E2eStack stack;
     private BlueMindReader reader;
     private boolean users;
@@ -80,8 +82,21 @@ class GroupChatE2eIT {
         open.forEach(XMPPTCPConnection::disconnect);
     }
 
+    /**
+     * A new device of the user, under a resource of its own. The tests leave their connections open: with one
+     * resource for all, each login replaced the previous test's session, whose leaving of its rooms and whatever was
+     * bounced for it carry the same full JID as the new session (tigase-muc's ghostbuster removes a full JID from
+     * every room when an error comes back from it). A CI run once saw the first message of a new room never echoed.
+     */
     private XMPPTCPConnection user(String name) throws Exception {
-        XMPPTCPConnection c = XmppClients.login("muc-" + name + "@" + DOMAIN, name + "-pw");
+        XMPPTCPConnection c = XmppClients.loginAt(XmppClients.SERVER, "muc-" + name + "@" + DOMAIN, name + "-pw",
+                "e2e-" + open.size());
+        c.addAsyncStanzaListener(st -> {
+            FROM_ROOMS.addLast(c.getUser() + " <- " + st.toXML());
+            while (FROM_ROOMS.size() > 30) {
+                FROM_ROOMS.pollFirst();
+            }
+        }, st -> st.getFrom() != null && st.getFrom().toString().contains("@conference."));
         open.add(c);
         return c;
     }
@@ -395,7 +410,8 @@ class GroupChatE2eIT {
                 return m;
             }
         }
-        throw new AssertionError("no room message '" + body + "' within 10 s");
+        throw new AssertionError("no room message '" + body + "' within 10 s; the last stanzas from rooms:\n"
+                + String.join("\n", FROM_ROOMS));
     }
 
     private static List<String> bodies(List<Message> messages) {
