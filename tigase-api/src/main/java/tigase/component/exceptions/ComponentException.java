@@ -1,8 +1,8 @@
 package tigase.component.exceptions;
 
-/** Declared members: only the type (thrown by {@link tigase.component.modules.Module#process}). */
+/** Declared members: the type (thrown by {@link tigase.component.modules.Module#process}) and one constructor, for subclasses. */
 public class ComponentException extends Exception {
 
-    private ComponentException() {
+    public ComponentException(tigase.xmpp.Authorization errorCondition) {
     }
 }

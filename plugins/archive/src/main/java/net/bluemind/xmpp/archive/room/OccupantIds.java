@@ -28,6 +28,7 @@ public final class OccupantIds {
     static final int REMEMBERED = 100_000;
 
     private final byte[] key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final Map<String, String> realJids = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -69,11 +70,16 @@ public final class OccupantIds {
 
     /** The id of {@code realJid} (any form) in {@code room}. */
     public String of(String room, String realJid) {
+        byte[] digest = macs.get().doFinal((Jid.bare(room) + '\n' + Jid.bare(realJid)).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    /** One keyed Mac per thread (the MUC component's out threads), instead of a new one per room stanza. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((Jid.bare(room) + '\n' + Jid.bare(realJid)).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
