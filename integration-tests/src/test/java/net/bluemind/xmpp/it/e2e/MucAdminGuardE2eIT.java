@@ -2,7 +2,6 @@ package net.bluemind.xmpp.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.UUID;
@@ -43,9 +42,7 @@ class MucAdminGuardE2eIT {
 
     @BeforeEach
     void needsTigaseWithMuc() {
-        assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
-        assumeTrue(stack.hasComponent("tigase-muc"), GroupChatE2eIT.NO_MUC);
-        people.addOnce(stack, "mga", "mgb");
+        people.addOnceWithRooms(stack, "mga", "mgb");
     }
 
     @AfterAll

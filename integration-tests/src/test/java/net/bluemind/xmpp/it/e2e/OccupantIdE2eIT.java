@@ -1,7 +1,6 @@
 package net.bluemind.xmpp.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.UUID;
@@ -49,9 +48,7 @@ class OccupantIdE2eIT {
 
     @BeforeEach
     void needsTigaseWithMuc() {
-        assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
-        assumeTrue(stack.hasComponent("tigase-muc"), GroupChatE2eIT.NO_MUC);
-        people.addOnce(stack, "oia", "oib");
+        people.addOnceWithRooms(stack, "oia", "oib");
     }
 
     @AfterAll

@@ -32,6 +32,13 @@ final class RunUsers {
         }
     }
 
+    /** Skips the test unless the e2e stack runs with tigase-muc; then {@link #addOnce}. */
+    void addOnceWithRooms(E2eStack stack, String... names) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack != null, E2eStack.SKIP_MESSAGE);
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack.hasComponent("tigase-muc"), GroupChatE2eIT.NO_MUC);
+        addOnce(stack, names);
+    }
+
     String email(String name) {
         return name + "-" + run + "@" + E2eStack.DOMAIN;
     }
