@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * XEP-0045 7.2: a joining occupant gets the existing occupants' presences, then its own (status 110), then the
  * room's history, then the subject (JoinInOrderPresences; docs/developers-guide.md, "Known Tigase issues"). With
  * tigase-muc's own priorities the self-presence overtook the others under load, and the history the presences.
- * Each join ends with Smack's leave, which waits for the room's answer carrying its request's id (tigase-muc 3.4.0
- * sent none: every leave timed out).
+ * Each newcomer then leaves with Smack, which waits for the room's answer carrying its request's id (tigase-muc
+ * 3.4.0 sent none: every leave timed out).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MucJoinOrderE2eIT {
@@ -49,7 +49,7 @@ class MucJoinOrderE2eIT {
 
     @BeforeEach
     void needsTigaseWithMuc() {
-        List<String> names = new ArrayList<>(List.of("joowner", "jonew"));
+        List<String> names = new ArrayList<>(List.of("joowner", "jonew1", "jonew2", "jonew3"));
         for (int i = 0; i < OCCUPANTS; i++) {
             names.add("jo" + i);
         }
@@ -77,23 +77,26 @@ class MucJoinOrderE2eIT {
             room.join(room.getEnterConfigurationBuilder(Resourcepart.from("occupant" + i)).requestNoHistory().build());
         }
 
-        XMPPTCPConnection joiner = people.login("jonew");
-        joiner.setReplyTimeout(30_000); // a join here is 35 presences, the history read from the archive and a subject
-        List<Stanza> got = new CopyOnWriteArrayList<>();
-        // a synchronous listener: called in the order the stanzas arrived
-        joiner.addSyncStanzaListener(got::add, st -> st.getFrom() != null && st.getFrom().asBareJid().equals(roomJid));
-        MultiUserChat room = MultiUserChatManager.getInstanceFor(joiner).getMultiUserChat(roomJid);
+        List<MultiUserChat> newcomers = new ArrayList<>();
         for (int join = 1; join <= JOINS; join++) {
-            got.clear();
-            MucEnterConfiguration enter = room.getEnterConfigurationBuilder(Resourcepart.from("newcomer")).build();
-            room.join(enter);
+            // a newcomer of its own each time: what is checked is a first join, and its leave
+            XMPPTCPConnection joiner = people.login("jonew" + join);
+            joiner.setReplyTimeout(30_000); // a join here is 35 presences, the history read from the archive, a subject
+            List<Stanza> got = new CopyOnWriteArrayList<>();
+            // a synchronous listener: called in the order the stanzas arrived
+            joiner.addSyncStanzaListener(got::add, st -> st.getFrom() != null && st.getFrom().asBareJid().equals(roomJid));
+            MultiUserChat room = MultiUserChatManager.getInstanceFor(joiner).getMultiUserChat(roomJid);
+            room.join(room.getEnterConfigurationBuilder(Resourcepart.from("newcomer" + join)).build());
+            newcomers.add(room);
             awaitSubject(got);
             List<String> order = got.stream().map(MucJoinOrderE2eIT::kind).filter(k -> !k.isEmpty()).toList();
-            String others = "other ".repeat(OCCUPANTS + 1).trim();
+            String others = "other ".repeat(OCCUPANTS + join).trim(); // the newcomers before stay
             String history = "history ".repeat(said.size()).trim();
             assertThat(String.join(" ", order)).as("join %d of %d: what the room sent the newcomer, in order", join, JOINS)
                     .isEqualTo(others + " self " + history + " subject");
-            room.leave();
+        }
+        for (MultiUserChat room : newcomers) {
+            room.leave(); // Smack waits for the room's answer with its request's id
         }
     }
 
