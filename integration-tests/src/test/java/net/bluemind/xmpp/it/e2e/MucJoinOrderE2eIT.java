@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * room's history, then the subject (JoinInOrderPresences; docs/developers-guide.md, "Known Tigase issues"). With
  * tigase-muc's own priorities the self-presence overtook the others under load, and the history the presences.
  * Each newcomer then leaves with Smack, which waits for the room's answer carrying its request's id (tigase-muc
- * 3.4.0 sent none: every leave timed out).
+ * 3.4.0 sent none: every leave timed out). And a room is unlocked when its owner's configuration is answered.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MucJoinOrderE2eIT {
@@ -49,7 +49,7 @@ class MucJoinOrderE2eIT {
 
     @BeforeEach
     void needsTigaseWithMuc() {
-        List<String> names = new ArrayList<>(List.of("joowner", "jonew1", "jonew2", "jonew3"));
+        List<String> names = new ArrayList<>(List.of("joowner", "jonew1", "jonew2", "jonew3", "jocfgowner", "jocfgguest"));
         for (int i = 0; i < OCCUPANTS; i++) {
             names.add("jo" + i);
         }
@@ -97,6 +97,25 @@ class MucJoinOrderE2eIT {
         }
         for (MultiUserChat room : newcomers) {
             room.leave(); // Smack waits for the room's answer with its request's id
+        }
+    }
+
+    /**
+     * tigase-muc answered a room's first configuration before it unlocked the room: a participant joining on that
+     * answer could be refused with item-not-found under load (AnswerAfterConfiguration). Twenty rooms, each joined the
+     * moment its owner's configuration is answered.
+     */
+    @Test
+    void aParticipantJoinsARoomTheMomentItsOwnerHasConfiguredIt() throws Exception {
+        XMPPTCPConnection ownerConnection = people.login("jocfgowner");
+        XMPPTCPConnection participantConnection = people.login("jocfgguest");
+        for (int i = 0; i < 20; i++) {
+            EntityBareJid roomJid = XmppClients.jid("unlocked" + i + "-" + RUN + "@conference." + DOMAIN);
+            MultiUserChatManager.getInstanceFor(ownerConnection).getMultiUserChat(roomJid)
+                    .create(Resourcepart.from("owner")).makeInstant();
+            MultiUserChat participant = MultiUserChatManager.getInstanceFor(participantConnection).getMultiUserChat(roomJid);
+            participant.join(Resourcepart.from("participant")); // throws on item-not-found
+            assertThat(participant.isJoined()).as("room %d joined", i).isTrue();
         }
     }
 
