@@ -206,10 +206,13 @@ public final class E2eLoadBenchmark implements Benchmark {
     }
 
     private static String steps(LoginStorm.Result r) {
-        double[] steps = r.stepMedians();
+        return medians(LoadConnection.STEPS, r.stepMedians()) + " (TLS step:" + medians(LoadConnection.TLS_PARTS, r.tlsPartMedians()) + ")";
+    }
+
+    private static String medians(String[] names, double[] values) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < steps.length; i++) {
-            b.append(String.format(Locale.ROOT, " %s %.1f ms%s", LoadConnection.STEPS[i], steps[i], i < steps.length - 1 ? "," : ""));
+        for (int i = 0; i < values.length; i++) {
+            b.append(String.format(Locale.ROOT, " %s %.1f ms%s", names[i], values[i], i < values.length - 1 ? "," : ""));
         }
         return b.toString();
     }

@@ -32,6 +32,19 @@ final class LoginStorm {
             return out;
         }
 
+        /** The p50 of each part of the TLS step ({@link LoadConnection#TLS_PARTS}) over the sessions, in ms. */
+        double[] tlsPartMedians() {
+            double[] out = new double[LoadConnection.TLS_PARTS.length];
+            for (int i = 0; i < out.length; i++) {
+                Latencies l = new Latencies();
+                for (LoadConnection c : sessions) {
+                    l.add(c.tlsPartNanos[i]);
+                }
+                out[i] = l.count() == 0 ? 0 : l.percentileMillis(50);
+            }
+            return out;
+        }
+
         double loginsPerSecond() {
             return sessions.size() / seconds;
         }
