@@ -5,6 +5,8 @@
 # cluster: steady chat on one cluster node, then two (needs TIGASE_HOME, PostgreSQL and root; about 6 minutes).
 # mam: MAM over 1,000,000 archived messages (loads them once into the test Elasticsearch, ~1 min; reused after; ~4 minutes).
 # BENCH_OPTS: JVM options of the harness, e.g. BENCH_OPTS="-Dbmx.load.users=500 -Dbmx.tigase.xmx=1g".
+# e2e at issue 27's login load (open loop: 1,000 users arriving over 60 s, goals printed MET / NOT MET; about 15 minutes):
+#   BENCH_OPTS="-Dbmx.load.open-loop=true" (-Dbmx.load.arrival-interval-ms=60, -Dbmx.load.users=1000: the defaults then).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/prereqs.sh

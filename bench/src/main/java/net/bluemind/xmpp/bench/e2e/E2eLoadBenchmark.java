@@ -19,10 +19,18 @@ import net.bluemind.xmpp.testkit.tigase.ProcessSample;
  * (1000000), {@code bmx.load.concurrency} (32 logins at a time), {@code bmx.load.core-latency-ms} (0: the simulated
  * bm-core's answer delay), {@code bmx.load.logins-only} (false: only the storms and memory), {@code bmx.load.chat-only}
  * (false: only steady chat with the archive spooled before routing, after routing, and off).
+ * {@code bmx.load.open-loop} (false): issue 27's load instead of {@code concurrency} at a time: the users arrive one
+ * every {@code bmx.load.arrival-interval-ms} (60: 1,000 users, the default then, over 60 s), whatever the logins
+ * before them are doing, each login timed from when it was due ({@link ArrivalStorm}); logins only, and the goals
+ * printed with MET / NOT MET, and whether the machine held the rate.
  */
 public final class E2eLoadBenchmark implements Benchmark {
 
-    private final int users = Integer.getInteger("bmx.load.users", 2000);
+    /** Issue 27's load: users arriving at a rate (open loop) instead of {@link #concurrency} at a time; logins only. */
+    private final boolean openLoop = Boolean.getBoolean("bmx.load.open-loop");
+    /** Open loop: one user arriving every so many ms (60: the issue's 1,000 users over 60 s). */
+    private final long arrivalInterval = Long.getLong("bmx.load.arrival-interval-ms", 60);
+    private final int users = Integer.getInteger("bmx.load.users", openLoop ? 1000 : 2000);
     private final int chatUsers = Integer.getInteger("bmx.load.chat-users", 1000);
     private final int chatSeconds = Integer.getInteger("bmx.load.chat-seconds", 60);
     private final long chatInterval = Long.getLong("bmx.load.chat-interval-ms", 4000);
@@ -31,7 +39,9 @@ public final class E2eLoadBenchmark implements Benchmark {
     /** How long the simulated bm-core takes to answer (a real one sits behind a proxy, with its own work to do). */
     private final long coreLatency = Long.getLong("bmx.load.core-latency-ms", 0);
     /** Only the login storms and memory (quick, to compare login paths). */
-    private final boolean loginsOnly = Boolean.getBoolean("bmx.load.logins-only");
+    private final boolean loginsOnly = Boolean.getBoolean("bmx.load.logins-only") || openLoop;
+    /** Open loop: the waves whose arrival rate the machine did not hold. */
+    private final List<String> overloaded = new java.util.ArrayList<>();
     /** Only steady chat, archive on (spooled before routing, then after) and off: what archiving costs a message. */
     private final boolean chatOnly = Boolean.getBoolean("bmx.load.chat-only");
 
@@ -59,6 +69,11 @@ public final class E2eLoadBenchmark implements Benchmark {
         }
         report.note(String.format(Locale.ROOT, "%d directory users, %d logins at a time, bm-core answers in +%d ms, chat: %d users, one message each per %d ms for %d s, history %d messages; Tigase -Xmx%s",
                 users, concurrency, coreLatency, chatUsers, chatInterval, chatSeconds, history, System.getProperty("bmx.tigase.xmx", "512m")));
+        if (openLoop) {
+            report.note(String.format(Locale.ROOT, "open loop (issue 27's load): %d users arriving one every %d ms (%.1f/s over %.0f s),"
+                    + " each login timed from its arrival; a user's first login ever (filling Tigase's store) stays %d at a time",
+                    users, arrivalInterval, 1000.0 / arrivalInterval, users * arrivalInterval / 1000.0, concurrency));
+        }
         try (LoadStack stack = new LoadStack(Path.of(home), users)) {
             if (coreLatency > 0) {
                 stack.core.slow(java.time.Duration.ofMillis(coreLatency));
@@ -76,10 +91,11 @@ public final class E2eLoadBenchmark implements Benchmark {
             LoginStorm.Result warm = bundle.again();
             ProcessSample idle = bundle.idle();
             ProcessSample loaded = bundle.loaded();
-            loginGoals(report, stack, before, bundle);
+            Floors floors = floors(report, stack);
             if (loginsOnly) {
                 LoginStorm.closeAll(warm.sessions());
-                baseline(report, stack, cold, warm, idle, loaded);
+                Storms alone = baseline(report, stack, cold, warm, idle, loaded);
+                goals(report, before, bundle, floors, alone);
                 return;
             }
 
@@ -107,7 +123,8 @@ public final class E2eLoadBenchmark implements Benchmark {
             report.figure("p99 delivery, archive on - off (goal <= 1)",
                     on.latencies().percentileMillis(99) - off.latencies().percentileMillis(99), "ms");
 
-            baseline(report, stack, cold, warm, idle, loaded);
+            Storms alone = baseline(report, stack, cold, warm, idle, loaded);
+            goals(report, before, bundle, floors, alone);
         }
     }
 
@@ -139,56 +156,69 @@ public final class E2eLoadBenchmark implements Benchmark {
         });
     }
 
+    /** The least a login can cost on this machine in this run: the JDK floor, and bm-core's own latency. */
+    private record Floors(LoginStorm.Result jdk, Latencies core) {
+    }
+
     /**
-     * Issue 27's goals, as ratios of this run: the bundle's login (warm: credential cache) against the least a server
-     * can do on this machine ({@link BareXmppServer}: JDK TLS with the same certificate, the same login steps), against
-     * the login settings before the issue, and the cold login against bm-core's own latency.
+     * Issue 27's floors, measured with the same load as the storms: the JDK floor ({@link BareXmppServer}: JDK TLS
+     * with the certificate the bundle made, the same login steps) and bm-core's {@code auth/validate} round trip.
      */
-    private void loginGoals(Report report, LoadStack stack, Storms before, Storms after) throws Exception {
+    private Floors floors(Report report, LoadStack stack) throws Exception {
         LoginStorm.Result bare;
         try (BareXmppServer jdk = new BareXmppServer(stack.certificate(), LoadStack.PASSWORD)) {
-            bare = LoginStorm.run(stack.users, user -> jdk.address(), LoadStack.PASSWORD, concurrency);
+            bare = wave(report, "JDK floor", stack.users, user -> jdk.address());
             LoginStorm.closeAll(bare.sessions());
         }
         report.figure("logins, JDK floor (TLS + SASL PLAIN + bind)", bare.loginsPerSecond(), "logins/s");
         latencies(report, "login, JDK floor", bare.loginTimes());
         report.note("JDK floor, p50 per step:" + steps(bare) + "; " + bare.failed() + " failed");
-        Latencies core = CoreRoundTrips.validate(stack.core, stack.users, LoadStack.PASSWORD, concurrency);
+        Latencies core = openLoop
+                ? CoreRoundTrips.validateArriving(stack.core, stack.users, LoadStack.PASSWORD, arrivalInterval * 1_000_000)
+                : CoreRoundTrips.validate(stack.core, stack.users, LoadStack.PASSWORD, concurrency);
         latencies(report, "bm-core auth/validate round trip", core);
-
-        int tls = 1;
-        report.ratio("TLS step p50, bundle / JDK floor (goal <= 2)", after.again().stepMedians()[tls], bare.stepMedians()[tls]);
-        report.ratio("TLS step p50, before / JDK floor", before.again().stepMedians()[tls], bare.stepMedians()[tls]);
-        report.ratio("warm login p99, bundle / JDK floor (goal <= 1.5)", p99(after.again()), p99(bare));
-        report.ratio("warm login p50, bundle / JDK floor", p50(after.again()), p50(bare));
-        report.ratio("warm login p99, before / bundle (goal >= 5)", p99(before.again()), p99(after.again()));
-        report.ratio("warm login p50, before / bundle", p50(before.again()), p50(after.again()));
-        report.ratio("cold login p99, before / bundle", p99(before.first()), p99(after.first()));
-        double coreP50 = core.percentileMillis(50);
-        report.ratio("cold login p50 - warm p50, in bm-core round trips (goal <= 1)", p50(after.first()) - p50(after.again()), coreP50);
-        report.ratio("cold login p50 / (bm-core p50 + warm p50) (goal <= 1)", p50(after.first()), coreP50 + p50(after.again()));
-        report.ratio("cold login p50 - warm p50 before, in bm-core round trips", p50(before.first()) - p50(before.again()), coreP50);
+        return new Floors(bare, core);
     }
 
-    private static double p50(LoginStorm.Result r) {
-        return r.loginTimes().percentileMillis(50);
+    /** The goals' ratios, with MET / NOT MET ({@link LoginGoals}). */
+    private void goals(Report report, Storms before, Storms bundle, Floors floors, Storms alone) {
+        LoginGoals.print(report, new LoginGoals.Inputs(before.first(), before.again(), bundle.first(), bundle.again(),
+                floors.jdk(), alone.again(), floors.core(), overloaded));
     }
 
-    private static double p99(LoginStorm.Result r) {
-        return r.loginTimes().percentileMillis(99);
+    /**
+     * One wave of logins by {@code users}: closed loop ({@link LoginStorm}, {@link #concurrency} at a time) or, with
+     * {@link #openLoop}, arriving at the rate ({@link ArrivalStorm}, after a few seconds for the server to settle
+     * from the wave before), with how the rate was held.
+     */
+    private LoginStorm.Result wave(Report report, String label, List<String> users,
+            java.util.function.Function<String, String> serverOf) throws InterruptedException {
+        if (!openLoop) {
+            return LoginStorm.run(users, serverOf, LoadStack.PASSWORD, concurrency);
+        }
+        Thread.sleep(5_000);
+        ArrivalStorm.Result r = ArrivalStorm.run(users, serverOf, LoadStack.PASSWORD, arrivalInterval * 1_000_000);
+        report.note(label + ": " + r.rateLine());
+        if (!r.arrivals().sustained()) {
+            overloaded.add(label);
+        }
+        return r.logins();
     }
 
     private static String steps(LoginStorm.Result r) {
-        double[] steps = r.stepMedians();
+        return medians(LoadConnection.STEPS, r.stepMedians()) + " (TLS step:" + medians(LoadConnection.TLS_PARTS, r.tlsPartMedians()) + ")";
+    }
+
+    private static String medians(String[] names, double[] values) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < steps.length; i++) {
-            b.append(String.format(Locale.ROOT, " %s %.1f ms%s", LoadConnection.STEPS[i], steps[i], i < steps.length - 1 ? "," : ""));
+        for (int i = 0; i < values.length; i++) {
+            b.append(String.format(Locale.ROOT, " %s %.1f ms%s", names[i], values[i], i < values.length - 1 ? "," : ""));
         }
         return b.toString();
     }
 
     /** Tigase as it ships: its own auth and store, no archive; the same storms, compared with the bundle's. */
-    private void baseline(Report report, LoadStack stack, LoginStorm.Result cold, LoginStorm.Result warm, ProcessSample idle,
+    private Storms baseline(Report report, LoadStack stack, LoginStorm.Result cold, LoginStorm.Result warm, ProcessSample idle,
             ProcessSample loaded) throws Exception {
         Storms alone = storms(report, stack, LoadStack.Server.TIGASE_ONLY, "Tigase alone", "first", "again");
         LoginStorm.Result base = alone.first();
@@ -200,6 +230,7 @@ public final class E2eLoadBenchmark implements Benchmark {
         report.ratio("logins/s, bundle warm / Tigase alone", warm.loginsPerSecond(), base2.loginsPerSecond());
         report.ratio("heap per session, bundle / Tigase alone", perSession(idle.heapKb(), loaded.heapKb(), warm),
                 perSession(baseIdle.heapKb(), baseLoaded.heapKb(), base2));
+        return alone;
     }
 
     /** Two storms on a fresh server (sessions of the second kept open), with its memory before and after. */
@@ -212,20 +243,22 @@ public final class E2eLoadBenchmark implements Benchmark {
         if (server != LoadStack.Server.TIGASE_ONLY) {
             // the users' first login ever creates their rows in Tigase's store (autoCreateUser): rare in production;
             // then the server restarts, and "cold" is the first login of a day: store known, credential cache empty
-            LoginStorm.closeAll(storm(report, label + ", first login ever", stack).sessions());
+            LoginStorm.closeAll(storm(report, label + ", first login ever", stack, false).sessions());
             stack.restart();
         }
         ProcessSample idle = ProcessSample.of(stack.pid());
-        LoginStorm.Result one = storm(report, label + ", " + first, stack);
+        LoginStorm.Result one = storm(report, label + ", " + first, stack, true);
         LoginStorm.closeAll(one.sessions());
-        LoginStorm.Result two = storm(report, label + ", " + again, stack);
+        LoginStorm.Result two = storm(report, label + ", " + again, stack, true);
         ProcessSample loaded = ProcessSample.of(stack.pid());
         memory(report, label, idle, loaded, two.sessions().size());
         return new Storms(one, two, idle, loaded);
     }
 
-    private LoginStorm.Result storm(Report report, String label, LoadStack stack) throws InterruptedException {
-        LoginStorm.Result r = LoginStorm.run(stack.users, LoadStack.PASSWORD, concurrency);
+    /** A storm on the running server; {@code measured}: one the goals compare (open loop when asked), else closed loop. */
+    private LoginStorm.Result storm(Report report, String label, LoadStack stack, boolean measured) throws InterruptedException {
+        LoginStorm.Result r = measured ? wave(report, label, stack.users, user -> "127.0.0.1")
+                : LoginStorm.run(stack.users, LoadStack.PASSWORD, concurrency);
         if (r.sessions().size() < stack.users.size() / 2) {
             throw new IllegalStateException(label + ": only " + r.sessions().size() + " of " + stack.users.size()
                     + " logins succeeded: " + r.failures());

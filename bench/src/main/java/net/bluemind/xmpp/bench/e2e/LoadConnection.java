@@ -35,6 +35,9 @@ final class LoadConnection implements Closeable {
     /** Nanoseconds each login step took: {@link #STEPS}. */
     final long[] stepNanos = new long[STEPS.length];
     static final String[] STEPS = {"connect + features", "STARTTLS + TLS handshake", "SASL PLAIN", "bind"};
+    /** Nanoseconds each part of the TLS step took: {@link #TLS_PARTS}. */
+    final long[] tlsPartNanos = new long[TLS_PARTS.length];
+    static final String[] TLS_PARTS = {"STARTTLS to proceed", "handshake", "stream restart to features"};
 
     private LoadConnection(Socket plain, String jid) throws IOException {
         this.plain = plain;
@@ -70,17 +73,21 @@ final class LoadConnection implements Closeable {
             c.openStream(domain);
             c.readUntil("</stream:features>", "stream features");
             t = c.step(0, t);
+            long part = t;
             c.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
             c.readUntil("<proceed", "STARTTLS proceed");
             c.readUntil(">", "STARTTLS proceed");
+            part = c.tlsPart(0, part);
             SSLSocket tls = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(s, domain, port, true);
             tls.setSoTimeout(timeoutMillis);
             tls.startHandshake();
+            part = c.tlsPart(1, part);
             c.socket = tls;
             c.in = tls.getInputStream();
             c.out = tls.getOutputStream();
             c.openStream(domain);
             c.readUntil("</stream:features>", "stream features after TLS");
+            c.tlsPart(2, part);
             t = c.step(1, t);
             String plainAuth = Base64.getEncoder().encodeToString(("\0" + jid + "\0" + password).getBytes(StandardCharsets.UTF_8));
             c.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + plainAuth + "</auth>");
@@ -109,6 +116,12 @@ final class LoadConnection implements Closeable {
     private long step(int index, long since) {
         long now = System.nanoTime();
         stepNanos[index] = now - since;
+        return now;
+    }
+
+    private long tlsPart(int index, long since) {
+        long now = System.nanoTime();
+        tlsPartNanos[index] = now - since;
         return now;
     }
 

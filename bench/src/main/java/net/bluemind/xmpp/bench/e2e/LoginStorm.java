@@ -13,6 +13,8 @@ import net.bluemind.xmpp.bench.Latencies;
 /**
  * Scenario 1: every user connects, STARTTLS, logs in, binds and sends initial presence, {@code concurrency} at a
  * time, as fast as the server lets them (a Monday morning). The sessions stay open for the scenarios that follow.
+ * Closed loop: a login starts when one of the {@code concurrency} before it ends, so its latency is mostly its wait
+ * in the server's queues; {@link ArrivalStorm} is the open-loop kind (users arriving at a rate).
  */
 final class LoginStorm {
 
@@ -24,6 +26,19 @@ final class LoginStorm {
                 Latencies l = new Latencies();
                 for (LoadConnection c : sessions) {
                     l.add(c.stepNanos[i]);
+                }
+                out[i] = l.count() == 0 ? 0 : l.percentileMillis(50);
+            }
+            return out;
+        }
+
+        /** The p50 of each part of the TLS step ({@link LoadConnection#TLS_PARTS}) over the sessions, in ms. */
+        double[] tlsPartMedians() {
+            double[] out = new double[LoadConnection.TLS_PARTS.length];
+            for (int i = 0; i < out.length; i++) {
+                Latencies l = new Latencies();
+                for (LoadConnection c : sessions) {
+                    l.add(c.tlsPartNanos[i]);
                 }
                 out[i] = l.count() == 0 ? 0 : l.percentileMillis(50);
             }
@@ -81,7 +96,7 @@ final class LoginStorm {
     }
 
     /** A failure's kind, without the parts that differ per connection (ids, JIDs). */
-    private static String reason(Exception e) {
+    static String reason(Exception e) {
         String m = String.valueOf(e.getMessage()).replaceAll("load\\d+@", "*@").replaceAll("id=['\"][^'\"]*['\"]", "");
         return e.getClass().getSimpleName() + ": " + m.substring(0, Math.min(120, m.length()));
     }
