@@ -11,6 +11,10 @@ public abstract class IOService<RefObject> {
     public IOService() {
     }
 
+    public void accept(SocketChannel socketChannel, Integer socketInputSize) throws IOException {
+        throw new UnsupportedOperationException("declaration only");
+    }
+
     public void forceStop() {
         throw new UnsupportedOperationException("declaration only");
     }

@@ -2,6 +2,7 @@ package net.bluemind.xmpp.domains.tigase;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.security.cert.Certificate;
 import java.util.Map;
 import net.bluemind.xmpp.domains.phones.HibernatedConnections;
@@ -27,7 +28,8 @@ import tigase.xmpp.XMPPIOService;
  * success the resumed session's address ({@link InlineResumeAnswer}). A stanza queued while another thread writes is
  * not left waiting ({@link DrainingWriteLock}), and a connection kept for a resumption is recorded for push
  * notifications ({@link HibernatedSessionPush}). A finished TLS handshake does not validate the server's own
- * certificate again, a verdict only server-to-server reads ({@link OwnCertificateUnchecked}).
+ * certificate again, a verdict only server-to-server reads ({@link OwnCertificateUnchecked}). Its socket sends
+ * small writes at once ({@link NoDelay}).
  */
 public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
@@ -142,6 +144,13 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
         if (getSessionData().containsKey(SM_RESUMPTION_TASK) && getConnectionId() != null) {
             HibernatedConnections.local().hibernated(getConnectionId().toString());
         }
+    }
+
+    /** Tigase's accept (or an outgoing connection's completion), then TCP_NODELAY on the socket ({@link NoDelay}). */
+    @Override
+    public void accept(SocketChannel socketChannel, Integer socketInputSize) throws IOException {
+        super.accept(socketChannel, socketInputSize);
+        NoDelay.on(socketChannel);
     }
 
     @Override

@@ -2,6 +2,7 @@ package net.bluemind.xmpp.domains.tigase;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import tigase.server.Packet;
 import tigase.server.xmppserver.S2SIOService;
 
@@ -19,6 +20,13 @@ public class SerializedTlsS2SIOService extends S2SIOService {
 
     public SerializedTlsS2SIOService() {
         serialized = new SerializedSocketIo(DrainingWriteLock.install(this));
+    }
+
+    /** Tigase's accept (or an outgoing connection's completion), then TCP_NODELAY on the socket ({@link NoDelay}). */
+    @Override
+    public void accept(SocketChannel socketChannel, Integer socketInputSize) throws IOException {
+        super.accept(socketChannel, socketInputSize);
+        NoDelay.on(socketChannel);
     }
 
     @Override
