@@ -59,7 +59,9 @@ final class LoadStack implements AutoCloseable {
             "userRepository/default/cls = net.bluemind.xmpp.domains.tigase.PreparedUserDataRepository",
             "# before: Tigase's own JDBCRepository for the user store",
             "c2s/tls-check-own-certificate[B] = false",
-            "c2s/tls-check-own-certificate[B] = true");
+            "c2s/tls-check-own-certificate[B] = true",
+            "c2s/tcp-nodelay[B] = true",
+            "c2s/tcp-nodelay[B] = false");
 
     LoadStack(Path tigaseHome, int userCount) throws Exception {
         this.tigaseHome = tigaseHome;

@@ -25,9 +25,14 @@ public class SerializedTlsClientConnectionManager extends ClientConnectionManage
     @ConfigField(desc = "Validate the server's own certificate at every client TLS handshake", alias = "tls-check-own-certificate")
     private boolean checkOwnCertificate = false;
 
+    /** {@code c2s/tcp-nodelay[B]}: true, the default, sets TCP_NODELAY on client sockets ({@link NoDelay}); false leaves
+     * them as stock Tigase does (the benchmark's "before"). */
+    @ConfigField(desc = "TCP_NODELAY on client connections", alias = "tcp-nodelay")
+    private boolean tcpNoDelay = true;
+
     @Override
     protected XMPPIOService<Object> getXMPPIOServiceInstance() {
-        return new SerializedTlsIOService<>(checkOwnCertificate);
+        return new SerializedTlsIOService<>(checkOwnCertificate, tcpNoDelay);
     }
 
     /** The server's entity capabilities in the features, well-formed ({@link ServerEntityCaps}). */

@@ -43,6 +43,7 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
     private final SelectorReRegistration selector = new SelectorReRegistration();
     private final Sasl2AnswerFirst<Packet> sasl2 = new Sasl2AnswerFirst<>();
     private final boolean checkOwnCertificate;
+    private final boolean tcpNoDelay;
     /** The certificate this connection's handshake presented, when Tigase was not shown it; else null. */
     private volatile Certificate ownCertificate;
 
@@ -53,8 +54,17 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
 
     /** @param checkOwnCertificate true: Tigase validates the server's own certificate at every handshake, as stock */
     public SerializedTlsIOService(boolean checkOwnCertificate) {
+        this(checkOwnCertificate, true);
+    }
+
+    /**
+     * @param checkOwnCertificate true: Tigase validates the server's own certificate at every handshake, as stock
+     * @param tcpNoDelay true: TCP_NODELAY on the socket ({@link NoDelay}); false: as stock
+     */
+    public SerializedTlsIOService(boolean checkOwnCertificate, boolean tcpNoDelay) {
         serialized = new SerializedSocketIo(DrainingWriteLock.install(this));
         this.checkOwnCertificate = checkOwnCertificate;
+        this.tcpNoDelay = tcpNoDelay;
     }
 
     /** Tigase's handshake completion, without validating the server's own certificate ({@link OwnCertificateUnchecked}). */
@@ -150,7 +160,9 @@ public class SerializedTlsIOService<R> extends XMPPIOService<R> {
     @Override
     public void accept(SocketChannel socketChannel, Integer socketInputSize) throws IOException {
         super.accept(socketChannel, socketInputSize);
-        NoDelay.on(socketChannel);
+        if (tcpNoDelay) {
+            NoDelay.on(socketChannel);
+        }
     }
 
     @Override
